@@ -1,0 +1,1 @@
+"""The five founding articles, bundled as forcewatch's default corpus."""

@@ -1,0 +1,53 @@
+"""Turn an article file's bytes into text: BOMs, UTF-8, Windows-1252, line endings."""
+
+from __future__ import annotations
+
+import codecs
+
+MAX_BYTES = 64 * 1024 * 1024  # larger files are refused
+
+
+class DecodeError(ValueError):
+    """The bytes are not an article text this parser can read."""
+
+
+def decode_bytes(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """Decode bytes to text with LF line endings; return the text and any warnings."""
+    if len(data) > MAX_BYTES:
+        raise DecodeError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    warnings: list[str] = []
+    if data.startswith(codecs.BOM_UTF32_LE) or data.startswith(codecs.BOM_UTF32_BE):
+        text = _strict(data, "utf-32")
+    elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        text = _strict(data, "utf-16")
+    elif data.startswith(codecs.BOM_UTF8):
+        text = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+            warnings.append("not UTF-8; read as Windows-1252")
+    if _looks_binary(text):
+        raise DecodeError("binary content, not text")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+        warnings.append("NUL bytes removed")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, tuple(warnings)
+
+
+def _strict(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"invalid {codec.upper()}: {exc.reason}") from None
+
+
+def _looks_binary(text: str) -> bool:
+    """Many NULs or other C0 controls in the first block mean this is not prose."""
+    head = text[:4096]
+    if not head:
+        return False
+    bad = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return bad > max(8, len(head) // 20)

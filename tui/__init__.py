@@ -1,0 +1,1 @@
+"""forcewatch's terminal half: the command line and the Textual explorer."""
