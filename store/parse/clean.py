@@ -1,0 +1,206 @@
+"""Clean article bodies: repair mojibake, strip Markdown and page furniture, split paragraphs."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+MAX_LINE = 20_000  # longer lines are split at sentence ends before any pattern runs
+
+# UTF-8 read as Windows-1252, the common web mojibake, and damaged forms of it.
+_MOJIBAKE = {
+    "â€™": "’",
+    "â€˜": "‘",
+    "â€œ": "“",
+    "â€\x9d": "”",
+    "â€“": "–",
+    "â€”": "—",
+    "â€¦": "…",
+    "â€¢": "•",
+    "Â£": "£",
+    "Â ": " ",
+    "\u00a0": " ",
+    "'˜": "‘",
+    "‘˜": "‘",
+}
+_MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
+_LATIN_RUN = re.compile(r"[ÂÃâ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]+")
+_DANGLING_RQUO = re.compile(r"â€(?=\s|$|[.,;:!?])")
+
+_FURNITURE = re.compile(
+    r"""^(?:
+        hide\ ad | advertisement | advert | sponsored | read\ more | read\ next | more\ on\ this\ story
+      | (?:read|see|watch|listen)\ (?:more|also|next)\b.* | related(?::|\ (?:articles?|stories|content|topics)\b).{0,80}
+      | most\ read | trending
+      | (?:sign\ up|subscribe|register)\b.*\b(?:newsletter|updates|email|free)\b.*
+      | enter\ your\ email.* | thank\ you\ for\ (?:subscribing|signing\ up).*
+      | we\ use\ your\ sign-up.* | by\ signing\ up.* | invalid\ email.* | something\ went\ wrong.*
+      | share\ (?:this|on)\b.* | share | tweet | email | facebook | twitter | whatsapp | linkedin | copy\ link
+      | follow\ us\b.* | click\ here\b.* | comments?(?:\ \(\d+\))? | skip\ to\b.* | listen\ to\ this\ article.*
+      | \d+\s+min(?:ute)?s?\ read | image\ (?:caption|source|copyright)\b.* | (?:photo|picture|image|credit)s?\s*[:(].*
+      | \(image:.*\) | getty\ images | pa\ media | pa\ wire | copyright\b.{0,80} | all\ rights\ reserved.*
+      | back\ to\ top | continue\ reading | play\ video | video\ loading | this\ video\ can\ not\ be\ played
+      | top\ stories | more\ from\b.{0,60} | you\ may\ also\ like | recommended(?:\ for\ you)?
+      | cookie.* | accept\ cookies.* | loading\.*
+    )$""",
+    re.I | re.X,
+)
+_HEADING = re.compile(r"^#{1,6}\s+")
+_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+_IMAGE = re.compile(r"!\[[^\]]{0,500}\]\([^)]{0,2000}\)")
+_LINK = re.compile(r"\[([^\]]{0,500})\]\((?:[^)]{0,2000})\)")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]{1,2000})>")
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,500})?/?>")
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_STRAY_MARKS = re.compile(r"(?:(?<=\s)|^)[*_]{1,3}(?=\s|$)|(?<=\s)_(?=\s*-)|(?<=-)_")
+_SPACES = re.compile(r"[ \t]+")
+_ONLY_PUNCT = re.compile(r"^[\W_]*$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]$")
+_CAPTION_NAME = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*$")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 decoded as Windows-1252 (â€™ → ’), including damaged forms like '˜."""
+    if "â" in text or "Ã" in text or "Â" in text:
+        text = _LATIN_RUN.sub(_redecode, text)
+        text = _DANGLING_RQUO.sub("”", text)
+    return _MOJIBAKE_RE.sub(lambda m: _MOJIBAKE[m.group(0)], text)
+
+
+def _redecode(match: re.Match[str]) -> str:
+    run = match.group(0)
+    try:
+        return run.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return run
+
+
+def strip_markdown(line: str) -> str:
+    """Markdown to plain text: headings, bullets, images, links, emphasis, tags, entities."""
+    line = _HEADING.sub("", line)
+    line = _BULLET.sub("", line) if not line.lstrip().startswith(("-- ", "- -")) else line
+    line = _IMAGE.sub("", line)
+    line = _LINK.sub(r"\1", line)
+    line = _AUTOLINK.sub(r"\1", line)
+    if "<" in line:
+        line = _TAG.sub("", line)
+    if "&" in line:
+        line = html.unescape(line)
+    if "*" in line or "_" in line:
+        for _ in range(3):
+            new = _EMPHASIS.sub(r"\2", line)
+            if new == line:
+                break
+            line = new
+        line = _STRAY_MARKS.sub("", line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def is_furniture(line: str) -> bool:
+    """Page furniture: ads, share buttons, newsletter prompts, 'Read more' links, captions."""
+    if len(line) > 300:
+        return False
+    stripped = line.strip(" -–—|•>")
+    if not stripped or _ONLY_PUNCT.match(stripped):
+        return True
+    if stripped.lower().startswith(("http://", "https://", "www.")) and " " not in stripped:
+        return True
+    if len(stripped) < 90 and "newsletter" in stripped.lower():
+        return True
+    return bool(_FURNITURE.match(stripped))
+
+
+def _split_long(line: str) -> list[str]:
+    if len(line) <= MAX_LINE:
+        return [line]
+    parts: list[str] = []
+    while len(line) > MAX_LINE:
+        cut = line.rfind(". ", 0, MAX_LINE)
+        cut = cut + 1 if cut > MAX_LINE // 2 else MAX_LINE
+        parts.append(line[:cut])
+        line = line[cut:]
+    parts.append(line)
+    return parts
+
+
+def _is_doubled(line: str) -> bool:
+    """A caption glued to itself: 'A man was heldA man was held'."""
+    n = len(line)
+    return n >= 20 and n % 2 == 0 and line[: n // 2] == line[n // 2 :]
+
+
+def split_blocks(body: str) -> list[list[str]]:
+    """Blocks separated by blank lines, each a list of non-empty stripped lines."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for raw in body.split("\n"):
+        line = raw.strip()
+        if not line:
+            if current:
+                blocks.append(current)
+                current = []
+            continue
+        current.extend(_split_long(line))
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """Hard-wrapped prose: several lines of similar, long-ish length."""
+    if len(lines) < 3:
+        return False
+    body = lines[:-1]
+    return all(45 <= len(x) <= 110 for x in body) and max(map(len, body)) - min(map(len, body)) < 40
+
+
+def _join_lines(lines: list[str]) -> list[str]:
+    """Lines of one block as paragraphs: wrapped prose joined, separate lines kept apart."""
+    if _is_wrapped(lines):
+        return [" ".join(lines)]
+    out: list[str] = []
+    for line in lines:
+        if (
+            out
+            and not _SENTENCE_END.search(out[-1])
+            and line[:1].islower()
+            and len(out[-1]) >= 30
+        ):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def clean_paragraphs(body: str) -> list[str]:
+    """Clean paragraphs in order: furniture, repeats and doubled captions removed."""
+    body = unicodedata.normalize("NFC", repair_mojibake(body))
+    candidates: list[str] = []
+    for block in split_blocks(body):
+        lines = [strip_markdown(x) for x in block]
+        lines = [x for x in lines if x and not is_furniture(x)]
+        candidates.extend(_join_lines(lines) if lines else [])
+    seen: dict[str, int] = {}
+    doubled = {c[: len(c) // 2] for c in candidates if _is_doubled(c)}
+    counts: dict[str, int] = {}
+    for c in candidates:
+        counts[c] = counts.get(c, 0) + 1
+    out: list[str] = []
+    for para in candidates:
+        if _is_doubled(para) or para in doubled:
+            continue
+        if counts[para] > 1 and not _SENTENCE_END.search(para) and len(para) < 200:
+            continue  # a repeated caption line
+        key = para.casefold()
+        if key in seen:
+            continue
+        seen[key] = len(out)
+        out.append(para)
+    return out
+
+
+def is_caption_name(line: str) -> bool:
+    """A short line that is only a capitalised name, as left by a photo caption."""
+    words = line.split()
+    return 2 <= len(words) <= 6 and bool(_CAPTION_NAME.match(line)) and not _SENTENCE_END.search(line)

@@ -1,0 +1,274 @@
+"""Dates in articles: front-matter values, datelines, URL paths and dates named in prose."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..records import Precision
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON2 = _MON.replace("?P<mon>", "?P<mon2>")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = _DAY.replace("?P<day>", "?P<day2>")
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+
+_FULL_DATE = re.compile(
+    rf"""\b(?:{_WEEKDAY})?(?:
+        {_DAY}(?:\s+of)?\s+{_MON},?\s+{_YEAR}
+      | {_MON2}\s+{_DAY2},?\s+(?P<year2>(?:19|20)\d\d)
+      | (?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)
+      | (?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)[/.](?P<ny>(?:19|20)\d\d)
+    )\b""",
+    re.I | re.X,
+)
+_MONTH_YEAR = re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", re.I)
+_YEAR_ONLY = re.compile(r"(?<![\d/.-])(?P<year>(?:19[89]|20[0-4])\d)(?![\d/]|-\d)")
+_ISO_MONTH = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)-(?P<mon>[01]?\d)\s*$")
+_DAY_MONTH = re.compile(
+    rf"\b(?:{_DAY}\s+(?:of\s+)?{_MON}|{_MON2}\s+{_DAY2})(?!\s*,?\s*(?:19|20)\d\d)(?![\w:])", re.I
+)
+_BARE_MONTH = re.compile(
+    r"\b(?P<prep>in|since|by|until|from|during|before|after|last|this|next|early|late|mid-?)\s+"
+    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"(?!\s*,?\s*(?:[0-3]?\d\b|(?:19|20)\d\d))",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"\b(?P<rel>today|yesterday|tomorrow|this\s+(?:week|month|year)|last\s+(?:week|month|year)"
+    r"|next\s+(?:week|month|year)|(?:in\s+)?the\s+(?:past|last)\s+(?:twelve\s+months|12\s+months|year)"
+    r"|earlier\s+this\s+(?:week|month|year)|later\s+this\s+(?:week|month|year))\b",
+    re.I,
+)
+_NOT_DATELINE = re.compile(r"^\s*(?:last\s+)?(?:updated|modified|edited|amended)\b", re.I)
+_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)[/-](?:(?P<mon>[01]?\d)[/-](?:(?P<day>[0-3]?\d)(?:[/-]|$))?|"
+    r"(?P<mname>[a-z]{3,9})(?:-\d\d)?[/-])",
+    re.I,
+)
+DATELINE_MAX = 90
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date named in a sentence, before it is resolved against the publication date."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    relative: str | None = None
+
+
+def _valid(year: int, month: int | None = None, day: int | None = None) -> bool:
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return False
+    return 1900 <= year <= 2100
+
+
+def format_date(year: int, month: int | None, day: int | None) -> tuple[str, Precision]:
+    """ISO text and precision for a year with optional month and day."""
+    if month and day:
+        return f"{year:04d}-{month:02d}-{day:02d}", "day"
+    if month:
+        return f"{year:04d}-{month:02d}", "month"
+    return f"{year:04d}", "year"
+
+
+def _full_match(m: re.Match[str]) -> tuple[int, int, int] | None:
+    g = m.groupdict()
+    if g["year"]:
+        y, mo, d = int(g["year"]), MONTHS[g["mon"].lower().rstrip(".")], int(g["day"])
+    elif g["year2"]:
+        y, mo, d = int(g["year2"]), MONTHS[g["mon2"].lower().rstrip(".")], int(g["day2"])
+    elif g["iy"]:
+        y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+    else:  # British day-first numeric dates
+        y, mo, d = int(g["ny"]), int(g["nm"]), int(g["nd"])
+    return (y, mo, d) if _valid(y, mo, d) else None
+
+
+def parse_date_value(value: str) -> tuple[str, Precision] | None:
+    """A front-matter date value ('2019-09-27T10:45', '10:45 27/09/2019', 'Sep 2019')."""
+    value = value.strip()
+    iso = re.match(r"((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?:[T ]|$)", value)
+    if iso and _valid(int(iso[1]), int(iso[2]), int(iso[3])):
+        return format_date(int(iso[1]), int(iso[2]), int(iso[3]))
+    m = _FULL_DATE.search(value)
+    if m and (ymd := _full_match(m)):
+        return format_date(*ymd)
+    m2 = _MONTH_YEAR.search(value) or _ISO_MONTH.match(value)
+    if m2:
+        mon = m2.group("mon")
+        month = int(mon) if mon.isdigit() else MONTHS[mon.lower().rstrip(".")]
+        year = int(m2.group("year"))
+        if _valid(year, month):
+            return format_date(year, month, None)
+    m3 = re.fullmatch(r"\s*((?:19|20)\d\d)\s*", value)
+    if m3:
+        return format_date(int(m3.group(1)), None, None)
+    return None
+
+
+def is_dateline(line: str) -> bool:
+    """A short line that is essentially a date (and maybe a time, weekday or 'Published')."""
+    if len(line) > DATELINE_MAX or _NOT_DATELINE.match(line):
+        return False
+    m = _FULL_DATE.search(line)
+    if not m:
+        return False
+    rest = (line[: m.start()] + " " + line[m.end() :]).lower()
+    rest = re.sub(
+        r"\b(published|posted|first published|on|at|by|date|bst|gmt|utc|am|pm|\d{1,2}[:.]\d\d"
+        r"|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
+        " ",
+        rest,
+    )
+    return len(re.sub(r"[\W\d_]+", "", rest)) <= 25
+
+
+def is_update_line(line: str) -> bool:
+    """An 'Updated …' line, which is not the publication date."""
+    return len(line) <= DATELINE_MAX and bool(_NOT_DATELINE.match(line)) and bool(_FULL_DATE.search(line))
+
+
+def dateline_date(line: str) -> tuple[str, Precision] | None:
+    """The date a dateline gives."""
+    m = _FULL_DATE.search(line)
+    if m and (ymd := _full_match(m)):
+        return format_date(*ymd)
+    return None
+
+
+def url_date(url: str) -> tuple[str, Precision] | None:
+    """A date from a URL path such as /2019/09/27/ or /2019/september-19/."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.I)
+    m = _URL_DATE.search(path)
+    if not m:
+        return None
+    year = int(m.group("year"))
+    month: int | None = None
+    if m.group("mon"):
+        month = int(m.group("mon"))
+    elif m.group("mname"):
+        month = MONTHS.get(m.group("mname").lower())
+        if month is None:
+            return None
+    day = int(m.group("day")) if m.group("day") else None
+    if not _valid(year, month, day) or (month is not None and not 1 <= month <= 12):
+        return None
+    return format_date(year, month, day)
+
+
+def find_dates(sentence: str) -> list[DateMention]:
+    """Every date expression in a sentence, most specific first where they overlap."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(mention: DateMention) -> None:
+        if free(mention.start, mention.end):
+            taken.append((mention.start, mention.end))
+            found.append(mention)
+
+    for m in _FULL_DATE.finditer(sentence):
+        if ymd := _full_match(m):
+            add(DateMention(m.start(), m.end(), *ymd))
+    for m in _MONTH_YEAR.finditer(sentence):
+        year, month = int(m.group("year")), MONTHS[m.group("mon").lower().rstrip(".")]
+        add(DateMention(m.start(), m.end(), year, month, None))
+    for m in _DAY_MONTH.finditer(sentence):
+        mon = m.group("mon") or m.group("mon2")
+        day = int(m.group("day") or m.group("day2"))
+        month = MONTHS[mon.lower().rstrip(".")]
+        if 1 <= day <= 31 and not (mon.lower() == "may" and not m.group("day")):
+            add(DateMention(m.start(), m.end(), None, month, day))
+    for m in _BARE_MONTH.finditer(sentence):
+        add(DateMention(m.start("mon"), m.end(), None, MONTHS[m.group("mon").lower()], None))
+    for m in _YEAR_ONLY.finditer(sentence):
+        add(DateMention(m.start(), m.end(), int(m.group("year")), None, None))
+    for m in _RELATIVE.finditer(sentence):
+        add(DateMention(m.start(), m.end(), None, None, None, " ".join(m.group("rel").lower().split())))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def resolve(mention: DateMention, published: str | None) -> tuple[str | None, Precision]:
+    """An ISO date and precision for a mention, using the publication date where needed."""
+    if mention.year is not None:
+        return format_date(mention.year, mention.month, mention.day)
+    pub = _pub_parts(published)
+    if pub is None:
+        return None, "unknown"
+    py, pm, pd = pub
+    if mention.relative:
+        return _relative(mention.relative, py, pm, pd)
+    if mention.month is None:
+        return None, "unknown"
+    # A month (and day) with no year: the most recent such date up to publication,
+    # or the publication year when publication is known only to the year.
+    year = py
+    if pm is not None and (mention.month, mention.day or 1) > (pm, pd or 31):
+        year = py - 1
+    if mention.day is not None and not _valid(year, mention.month, mention.day):
+        return None, "unknown"
+    return format_date(year, mention.month, mention.day)
+
+
+def _pub_parts(published: str | None) -> tuple[int, int | None, int | None] | None:
+    if not published:
+        return None
+    parts = [int(p) for p in published.split("-")]
+    return parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+
+
+def _relative(rel: str, py: int, pm: int | None, pd: int | None) -> tuple[str | None, Precision]:
+    if rel.endswith("year") and not rel.startswith(("the", "in")):
+        shift = {"last": -1, "next": 1}.get(rel.split()[0], 0)
+        return format_date(py + shift, None, None)
+    if rel.endswith(("past year", "last year", "months")):
+        return format_date(py, None, None)
+    if pm is None:
+        return format_date(py, None, None) if rel.endswith("year") else (None, "unknown")
+    if rel.endswith("month"):
+        shift = {"last": -1, "next": 1}.get(rel.split()[0], 0)
+        y, m = divmod((py * 12 + pm - 1) + shift, 12)
+        return format_date(y, m + 1, None)
+    if pd is None:
+        return format_date(py, pm, None)
+    day = dt.date(py, pm, pd)
+    if rel == "today":
+        return day.isoformat(), "day"
+    offsets = {"yesterday": -1, "tomorrow": 1, "last week": -7, "next week": 7}
+    moved = day + dt.timedelta(days=offsets.get(rel, 0))
+    if rel.endswith("week"):
+        return format_date(moved.year, moved.month, None)
+    return moved.isoformat(), "day"

@@ -1,0 +1,151 @@
+"""Split YAML front matter (--- fences or a ```yaml block) from an article body."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+MAX_FRONT_MATTER = 64 * 1024
+MAX_NODES = 5_000
+
+_DASHES = re.compile(r"\A\ufeff?[ \t]*---[ \t]*\n(.*?)\n[ \t]*(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FENCE = re.compile(r"\A\ufeff?\s*```[ \t]*(?:ya?ml)[ \t]*\n(.*?)\n[ \t]*```[ \t]*(?:\n|\Z)", re.S)
+
+# Keys we look for, by what they mean; earlier keys win.
+TITLE_KEYS = ("title", "headline", "og:title", "og_title", "name")
+URL_KEYS = ("url", "canonical", "canonical_url", "link", "og:url", "permalink", "source")
+DATE_KEYS = (
+    "date",
+    "published",
+    "published_at",
+    "publish_date",
+    "pubdate",
+    "datepublished",
+    "date_published",
+    "article:published_time",
+    "published_time",
+    "created",
+)
+DESCRIPTION_KEYS = ("description", "summary", "standfirst", "og:description", "excerpt", "subtitle")
+SITE_KEYS = ("site_name", "og:site_name", "site", "publisher", "outlet", "source_name")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The front matter's useful values, the body after it, and warnings."""
+
+    body: str
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    description: str | None = None
+    site: str | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    """Separate front matter from the body; bad YAML becomes a warning, never an error."""
+    match = _DASHES.match(text) or _FENCE.match(text)
+    if not match:
+        return FrontMatter(body=text)
+    body = text[match.end() :]
+    raw = match.group(1)
+    if len(raw) > MAX_FRONT_MATTER:
+        return FrontMatter(body=body, warnings=("front matter larger than 64 KB ignored",))
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return FrontMatter(body=body, warnings=(f"front matter is not valid YAML: {reason}",))
+    except RecursionError:
+        return FrontMatter(body=body, warnings=("front matter nested too deeply",))
+    if data is None:
+        return FrontMatter(body=body)
+    if not isinstance(data, dict):
+        return FrontMatter(body=body, warnings=("front matter is not a mapping; ignored",))
+    warnings: list[str] = []
+    pairs = list(_walk(data, warnings))
+    return FrontMatter(
+        body=body,
+        title=_pick(pairs, TITLE_KEYS, warnings),
+        url=_pick(pairs, URL_KEYS, warnings),
+        date=_pick(pairs, DATE_KEYS, warnings, allow_dates=True),
+        description=_pick(pairs, DESCRIPTION_KEYS, warnings),
+        site=_pick(pairs, SITE_KEYS, warnings),
+        warnings=tuple(warnings),
+    )
+
+
+def _walk(data: dict[Any, Any], warnings: list[str]) -> Iterator[tuple[int, str, Any]]:
+    """Yield (depth, folded key, value) breadth-first; shared (aliased) nodes visited once."""
+    seen: set[int] = set()
+    queue: list[tuple[int, str, Any]] = [(0, "", data)]
+    nodes = 0
+    while queue:
+        depth, prefix, node = queue.pop(0)
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        nodes += 1
+        if nodes > MAX_NODES:
+            warnings.append("front matter too large; rest ignored")
+            return
+        if isinstance(node, dict):
+            items = node.items()
+        elif isinstance(node, list):
+            items = ((prefix, v) for v in node)  # type: ignore[assignment]
+        else:
+            continue
+        for key, value in items:
+            folded = str(key).strip().lower().replace("-", "_") if key is not None else ""
+            if isinstance(node, dict):
+                yield depth, folded, value
+                full = f"{prefix}.{folded}" if prefix else folded
+                if prefix:
+                    yield depth, full, value
+            if isinstance(value, (dict, list)) and depth < 8:
+                queue.append((depth + 1, folded, value))
+
+
+def _pick(
+    pairs: list[tuple[int, str, Any]],
+    keys: tuple[str, ...],
+    warnings: list[str],
+    *,
+    allow_dates: bool = False,
+) -> str | None:
+    """The shallowest value under the first matching key that is a usable string."""
+    wanted = {k: i for i, k in enumerate(keys)}
+    best: tuple[int, int, str] | None = None
+    for depth, key, value in pairs:
+        short = key.rsplit(".", 1)[-1]
+        rank = wanted.get(key, wanted.get(short))
+        if rank is None:
+            continue
+        text = _as_text(value, allow_dates=allow_dates)
+        if text is None:
+            if value is not None:
+                warnings.append(f"front matter {key!r} has a {type(value).__name__}, not text; ignored")
+            continue
+        candidate = (depth, rank, text)
+        if best is None or candidate[:2] < best[:2]:
+            best = candidate
+    return best[2] if best else None
+
+
+def _as_text(value: Any, *, allow_dates: bool) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        stripped = value.strip()
+        return stripped or None
+    if allow_dates and isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if allow_dates and isinstance(value, int) and 1900 <= value <= 2100:
+        return str(value)
+    return None
