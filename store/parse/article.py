@@ -1,22 +1,172 @@
-"""Parse one article's text into a ParsedArticle (placeholder until the full parser lands)."""
+"""Parse one article's text into a ParsedArticle: the parser's single entry point."""
 
 from __future__ import annotations
 
-from ..records import ParsedArticle, Published
+import re
+from collections import Counter
 
-PARSER_VERSION = "0.1.0"
+from ..records import ForceMention, ParsedArticle, Published
+from .clean import clean_paragraphs, is_caption_name, repair_mojibake
+from .dates import dateline_date, is_dateline, is_update_line, parse_date_value, url_date
+from .events import find_events
+from .figures import find_figures
+from .forces import find_forces, force_spans
+from .frontmatter import split_front_matter
+from .outlets import HOSTS, outlet_from_text, outlet_from_url, split_site_suffix
+from .people import find_people
+from .quotes import QuoteContext, find_quotes
+
+PARSER_VERSION = "1.0.0"
+MAX_TEXT = 64 * 1024 * 1024
+HEADER_ZONE = 8  # paragraphs at the top where datelines, bylines and URL lines live
+
+_URL_LINE = re.compile(r"^(?:url|source|link|canonical|original)\s*:\s*(?P<url>https?://\S+)$", re.I)
+_BARE_URL = re.compile(r"^(?P<url>https?://\S+)$")
+_BYLINE = re.compile(r"^(?:by|words by|written by)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s*[,|]\s*.{0,60})?$")
+_TITLE_LINE = re.compile(r"^(?:title|headline)\s*:\s*(?P<title>.+)$", re.I)
+_DATE_LINE = re.compile(r"^(?:date|published|publication date)\s*:\s*(?P<date>.+)$", re.I)
+
+
+def _looks_like_headline(para: str) -> bool:
+    return len(para) <= 250 and not para.endswith((".", ":")) or len(para) <= 140
 
 
 def parse_article(text: str, source: str = "") -> ParsedArticle:
     """Parse decoded article text into frozen records; never raises on any text."""
-    paras = tuple(p.strip() for p in text.split("\n\n") if p.strip())
-    title = paras[0] if paras else ""
+    warnings: list[str] = []
+    if len(text) > MAX_TEXT:
+        text = text[:MAX_TEXT]
+        warnings.append("text longer than 64 MB truncated")
+    fm = split_front_matter(text)
+    warnings.extend(fm.warnings)
+    paragraphs = clean_paragraphs(fm.body)
+
+    title = repair_mojibake(fm.title) if fm.title else None
+    url = fm.url
+    site: str | None = fm.site
+    date_value = fm.date
+    published = Published()
+    if title:
+        title, suffix = split_site_suffix(title)
+        site = site or suffix
+    header: list[int] = []
+    for i, para in enumerate(paragraphs[:HEADER_ZONE]):
+        if m := _URL_LINE.match(para) or _BARE_URL.match(para):
+            url = url or m.group("url")
+            header.append(i)
+        elif m2 := _TITLE_LINE.match(para):
+            title = title or m2.group("title").strip()
+            header.append(i)
+        elif m3 := _DATE_LINE.match(para):
+            date_value = date_value or m3.group("date")
+            header.append(i)
+    body = [p for i, p in enumerate(paragraphs) if i not in header]
+
+    if title is None and body and _looks_like_headline(body[0]):
+        title = body.pop(0)
+    elif title is not None and body and _same(body[0], title):
+        body.pop(0)
+    if title is None:
+        title = body[0][:200] if body else (source.rsplit("/", 1)[-1] or "Untitled")
+        warnings.append("no headline found; first words used as the title")
+
+    if date_value:
+        parsed = parse_date_value(date_value)
+        if parsed:
+            published = Published(parsed[0], parsed[1], "front_matter")
+        else:
+            warnings.append(f"front matter date {date_value[:40]!r} not understood")
+    body, dateline = _strip_header(body)
+    if published.date is None and dateline:
+        published = Published(dateline[0], dateline[1], "dateline")  # type: ignore[arg-type]
+    if published.date is None and url:
+        from_url = url_date(url)
+        if from_url:
+            published = Published(from_url[0], from_url[1], "url")
+
+    outlet = _outlet(url, site, paragraphs)
+    spans = [force_spans(p) for p in body]
+    forces = _with_title_mentions(find_forces(body), title)
+    force_names = [f.name for f in forces]
+    main_force = force_names[0] if forces else None
+    if forces:
+        main_force = max(forces, key=lambda f: f.mentions).name
+    people = find_people(body, [[(a, b) for a, b, _ in s] for s in spans])
+
+    def force_at(phrase: str) -> str | None:
+        found = force_spans(phrase)
+        return found[0][2] if found else None
+
+    ctx = QuoteContext(people=people, main_force=main_force, force_at=force_at)
+    quotes = find_quotes(body, ctx)
+
+    def forces_in(sentence: str) -> list[str]:
+        return list(dict.fromkeys(name for _, _, name in force_spans(sentence)))
+
+    events = find_events(body, published, title, forces_in, main_force, force_names)
     return ParsedArticle(
         source=source,
         title=title,
-        url=None,
-        outlet=None,
-        published=Published(),
-        description=None,
-        paragraphs=paras[1:],
+        url=url,
+        outlet=outlet,
+        published=published,
+        description=fm.description,
+        paragraphs=tuple(body),
+        forces=forces,
+        people=people.people,
+        quotes=quotes,
+        events=events,
+        figures=find_figures(body),
+        warnings=tuple(warnings),
     )
+
+
+def _same(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return re.sub(r"\W+", " ", s).strip().lower()
+
+    return norm(a) == norm(b) or norm(a) == norm(split_site_suffix(b)[0])
+
+
+def _strip_header(body: list[str]) -> tuple[list[str], tuple[str, str] | None]:
+    """Remove datelines, 'Updated' lines, bylines and the caption names beside them."""
+    dateline: tuple[str, str] | None = None
+    drop: set[int] = set()
+    for i, para in enumerate(body[:HEADER_ZONE]):
+        if is_update_line(para):
+            drop.add(i)
+        elif is_dateline(para):
+            drop.add(i)
+            if dateline is None:
+                dateline = dateline_date(para)
+        elif _BYLINE.match(para):
+            drop.add(i)
+    if drop:
+        last = max(drop)
+        for j in range(last + 1, min(last + 3, len(body))):
+            if is_caption_name(body[j]):
+                drop.add(j)
+            else:
+                break
+    return [p for i, p in enumerate(body) if i not in drop], dateline
+
+
+def _outlet(url: str | None, site: str | None, paragraphs: list[str]) -> str | None:
+    known = outlet_from_url(url)
+    if known and known in HOSTS.values() and known not in {"police.uk", "GOV.UK"}:
+        return known
+    if site:
+        return site
+    if known:
+        return known
+    return outlet_from_text("\n".join(paragraphs[:60]))
+
+
+def _with_title_mentions(forces: tuple[ForceMention, ...], title: str) -> tuple[ForceMention, ...]:
+    """Count mentions in the headline too (paragraph indexes stay those of the body)."""
+    in_title = Counter(name for _, _, name in force_spans(title))
+    if not in_title:
+        return forces
+    out = [ForceMention(f.name, f.mentions + in_title.pop(f.name, 0), f.paragraphs) for f in forces]
+    out.extend(ForceMention(name, n, ()) for name, n in in_title.items())
+    return tuple(out)

@@ -1,0 +1,47 @@
+"""Dated statements for the per-force timeline, resolved against the publication date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..records import Event, Published
+from .dates import find_dates, resolve
+from .sentences import sentences
+
+MAX_EVENT_TEXT = 400
+_FORCE_WORDS = ("the force", "the constabulary", "the Force")
+
+
+def find_events(
+    paragraphs: Sequence[str],
+    published: Published,
+    title: str,
+    forces_in: Callable[[str], list[str]],
+    main_force: str | None,
+    article_forces: Sequence[str],
+) -> tuple[Event, ...]:
+    """The publication itself, then each sentence naming a date, tied to the forces it names."""
+    events: list[Event] = []
+    for force in article_forces or [None]:  # type: ignore[list-item]
+        events.append(
+            Event(published.date, published.precision, force, title, None, "published")
+        )
+    for pi, para in enumerate(paragraphs):
+        for _start, _end, sentence in sentences(para):
+            mentions = find_dates(sentence)
+            if not mentions:
+                continue
+            named = forces_in(sentence)
+            if not named and main_force and any(w in sentence for w in _FORCE_WORDS):
+                named = [main_force]
+            text = sentence if len(sentence) <= MAX_EVENT_TEXT else sentence[: MAX_EVENT_TEXT - 1] + "…"
+            seen: set[tuple[str | None, str]] = set()
+            for mention in mentions[:3]:
+                date, precision = resolve(mention, published.date)
+                key = (date, precision)
+                if key in seen:
+                    continue
+                seen.add(key)
+                for force in named or [None]:  # type: ignore[list-item]
+                    events.append(Event(date, precision, force, text, pi, "mentioned"))
+    return tuple(events)

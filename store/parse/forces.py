@@ -1,0 +1,321 @@
+"""Find the UK police forces an article names, with mention counts and paragraphs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..records import ForceMention
+from .gazetteer import (
+    AREA_SUFFIXES,
+    EXACT_WORDS,
+    FORCES,
+    FREE_WORDS,
+    TOWN_SUFFIXES,
+    Force,
+)
+
+_FREE, _PROPER, _EXACT = 0, 1, 2
+
+# Characters that may separate the words of a name: spaces, line breaks and dashes.
+_SEP_CHARS = r"\s\-\u2010\u2011\u2012\u2013\u2014"
+_SEP = f"[{_SEP_CHARS}]{{1,3}}"
+_SEP_RUN = re.compile(f"[{_SEP_CHARS}]+")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_DIRECTIONS = ("north", "south", "east", "west")
+
+# An office or body named after a force is not the force: "Kent Police and Crime
+# Commissioner", "Essex Police, Fire and Crime Commissioner", "Kent Police Federation".
+_OFFICE_AFTER = re.compile(
+    r"(?:\s*,\s*|\s+)(?:fire\s*,?\s*(?:and|&)\s*|(?:and|&)\s*)crime\b"
+    r"|\s+(?:federation|authority|ombudsman|staff\s+association"
+    r"|superintendents['\u2019]?\s+association)\b",
+    re.IGNORECASE,
+)
+# "the Met" is not the police in "the Met Office" or "the Met Gala".
+_NOT_THE_MET = re.compile(
+    r"\s+(?:office|gala|opera|museum|ball|life|\u00e9ireann|eireann)\b", re.IGNORECASE
+)
+# Link furniture at the start of a line: "Read more: ...", "RELATED: ...".
+_FURNITURE = re.compile(
+    r"[^\S\n]*(?:read\s+more|read\s+next|more\s+on\s+this\s+story|related(?:\s+articles?"
+    r"|\s+stories)?|see\s+also|also\s+read|most\s+read|watch|listen|more)\s*[:|\u00bb\u203a]",
+    re.IGNORECASE,
+)
+_DOMAIN = re.compile(
+    r"[\w-]\.(?:[\w-]+\.)*(?:uk|com|org|net|gov|info|io|scot|wales|ie|eu|news)\b",
+    re.IGNORECASE,
+)
+_TAIL_AND = re.compile(r"(?:\s*,)?\s+(?:and|&)\s+\Z", re.IGNORECASE)
+_TAIL_COMMA = re.compile(r"\s*,\s*\Z")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One matchable name: the force it means and how each word's case is checked."""
+
+    force: str
+    checks: tuple[tuple[str, int], ...]
+    area: str | None = None  # the area key, when this name is "{area} {force word}"
+
+
+def _key(text: str) -> str:
+    """Normalise a name for lookup: lower case, one kind of apostrophe, single spaces."""
+    return _SEP_RUN.sub(" ", text.translate(_APOSTROPHES).lower()).strip()
+
+
+def _checks(spelling: str) -> tuple[tuple[str, int], ...]:
+    out: list[tuple[str, int]] = []
+    for word in _SEP_RUN.split(spelling.translate(_APOSTROPHES).strip()):
+        bare = word.split("'")[0]
+        if bare in EXACT_WORDS:
+            out.append((word, _EXACT))
+        elif bare.lower() in FREE_WORDS or not bare[:1].isupper():
+            out.append((word, _FREE))
+        else:
+            out.append((word, _PROPER))
+    return tuple(out)
+
+
+def _case_ok(matched: str, checks: tuple[tuple[str, int], ...]) -> bool:
+    words = _SEP_RUN.split(matched.translate(_APOSTROPHES))
+    if len(words) != len(checks):
+        return False
+    for word, (spelling, rule) in zip(words, checks, strict=True):
+        if rule == _PROPER and not word[:1].isupper():
+            return False
+        if rule == _EXACT:
+            head, spelled = word.split("'")[0], spelling.split("'")[0]
+            if head != spelled and head != spelled.upper():
+                return False
+    return True
+
+
+def _names(force: Force) -> Iterator[tuple[str, str | None]]:
+    """Every spelling that names `force` on its own, with its area when it has one."""
+    yield force.name, None
+    for alias in (*force.aliases, *force.former):
+        yield alias, None
+    for area in force.areas:
+        for suffix in AREA_SUFFIXES:
+            joiner = "" if suffix.startswith("'") else " "
+            yield f"{area}{joiner}{suffix}", area
+    for town in force.towns:
+        for suffix in TOWN_SUFFIXES:
+            joiner = "" if suffix.startswith("'") else " "
+            yield f"{town}{joiner}{suffix}", None
+
+
+def _build_entries() -> tuple[dict[str, _Entry], dict[str, _Entry]]:
+    entries: dict[str, _Entry] = {}
+    areas: dict[str, _Entry] = {}
+    for force in FORCES:
+        for spelling, area in _names(force):
+            key = _key(spelling)
+            old = entries.get(key)
+            if old is not None and old.force != force.name:
+                raise ValueError(f"gazetteer: {spelling!r} names both {old.force} and {force.name}")
+            if old is None or (old.area is None and area is not None):
+                area_key = _key(area) if area is not None else None
+                entries[key] = _Entry(force.name, _checks(spelling), area_key)
+        for area in force.areas:
+            areas.setdefault(_key(area), _Entry(force.name, _checks(area), _key(area)))
+    return entries, areas
+
+
+class _Node:
+    """A character trie node: children by character, and whether a key ends here."""
+
+    __slots__ = ("children", "terminal")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.terminal = False
+
+
+def _piece(ch: str) -> str:
+    if ch == " ":
+        return _SEP
+    if ch == "'":
+        return "['\u2019\u2018`\u00b4]"
+    return re.escape(ch)
+
+
+def _emit(node: _Node) -> str:
+    branches = [_piece(ch) + _emit(node.children[ch]) for ch in sorted(node.children)]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + body + ")?" if node.terminal else body
+
+
+def _trie_regex(keys: Sequence[str]) -> str:
+    """A regex matching any key, preferring the longest, built as a character trie."""
+    root = _Node()
+    for key in keys:
+        node = root
+        for ch in key:
+            node = node.children.setdefault(ch, _Node())
+        node.terminal = True
+    return _emit(root)
+
+
+_ENTRIES, _AREAS = _build_entries()
+_PATTERN = re.compile("(?:" + _trie_regex(sorted(_ENTRIES)) + r")(?!\w)", re.IGNORECASE)
+_BY_NAME: dict[str, Force] = {f.name: f for f in FORCES}
+_LONGEST_AREA = max(len(a) for a in _AREAS) + 8
+
+
+def all_forces() -> tuple[str, ...]:
+    """Every force's canonical name, in gazetteer order."""
+    return tuple(f.name for f in FORCES)
+
+
+def force_info(name: str) -> Force | None:
+    """The gazetteer entry for any official, former or alias name of a force."""
+    canonical = canonical_force(name)
+    return _BY_NAME.get(canonical) if canonical is not None else None
+
+
+def canonical_force(name: str) -> str | None:
+    """The canonical name for any official, former or alias name, ignoring case; else None."""
+    if not isinstance(name, str):
+        return None
+    key = _key(name)
+    entry = _ENTRIES.get(key)
+    if entry is None and key.startswith("the "):
+        entry = _ENTRIES.get(key[4:])
+    if entry is None:
+        for force in FORCES:
+            if _key(force.name) == key:
+                return force.name
+        return None
+    return entry.force
+
+
+def _in_link(text: str, start: int, end: int) -> bool:
+    """True when a one-word match sits inside a URL, domain, e-mail address or path."""
+    if any(ch.isspace() for ch in text[start:end]):
+        return False
+    left = start
+    floor = max(0, start - 300)
+    while left > floor and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    ceiling = min(len(text), end + 300)
+    while right < ceiling and not text[right].isspace():
+        right += 1
+    token = text[left:right].lstrip("([<\"'\u201c\u2018")
+    return (
+        "://" in token
+        or "@" in token
+        or token.lower().startswith(("www.", "/"))
+        or _DOMAIN.search(token) is not None
+    )
+
+
+def _in_furniture(text: str, start: int) -> bool:
+    """True when the match is on a 'Read more: ...' style link line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _FURNITURE.match(text, line_start, start) is not None
+
+
+def _area_ending_at(text: str, end: int) -> tuple[int, _Entry] | None:
+    """The longest known area name that ends exactly at `end`, with its start."""
+    floor = max(0, end - _LONGEST_AREA)
+    words = [m for m in re.finditer(f"[^{_SEP_CHARS}]+", text[floor:end])]
+    best: tuple[int, _Entry] | None = None
+    for count in range(1, min(6, len(words)) + 1):
+        first = words[-count]
+        start = floor + first.start()
+        phrase = text[start:end]
+        entry = _AREAS.get(_key(phrase))
+        if entry is not None and _case_ok(phrase, entry.checks):
+            best = (start, entry)
+    if best is not None and best[0] > 0 and text[best[0] - 1].isalnum():
+        return None
+    return best
+
+
+def _conjuncts(text: str, start: int, entry: _Entry) -> list[tuple[int, int, str]]:
+    """Forces joined to a match by 'and': 'Kent and Essex Police', 'North and South Wales'."""
+    window = text[max(0, start - 12) : start]
+    if "and" not in window.lower() and "&" not in window:
+        return []
+    tail = _TAIL_AND.search(text, max(0, start - 12), start)
+    if tail is None:
+        return []
+    found: list[tuple[int, int, str]] = []
+    end = tail.start()
+    main_words = (entry.area or "").split(" ")
+    while end > 0:
+        hit = _area_ending_at(text, end)
+        if hit is not None:
+            area_start, area_entry = hit
+            if area_entry.force != entry.force:
+                found.append((area_start, end, area_entry.force))
+        elif len(main_words) > 1 and main_words[0] in _DIRECTIONS:
+            word = re.search(r"\b(North|South|East|West)\Z", text[max(0, end - 6) : end])
+            if word is None:
+                break
+            area_start = end - len(word.group(1))
+            composed = _AREAS.get(" ".join([word.group(1).lower(), *main_words[1:]]))
+            if composed is None:
+                break
+            if composed.force != entry.force:
+                found.append((area_start, end, composed.force))
+        else:
+            break
+        comma = _TAIL_COMMA.search(text, max(0, area_start - 6), area_start)
+        if comma is None:
+            break
+        end = comma.start()
+    return found
+
+
+def force_spans(text: str) -> list[tuple[int, int, str]]:
+    """Character spans of every force mention in `text`, with the force's canonical name."""
+    if not isinstance(text, str) or not text:
+        return []
+    spans: list[tuple[int, int, str]] = []
+    pos = 0
+    size = len(text)
+    while pos < size:
+        m = _PATTERN.search(text, pos)
+        if m is None:
+            break
+        start, end = m.span()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            pos = start + 1
+            continue
+        matched = m.group()
+        entry = _ENTRIES.get(_key(matched))
+        if entry is None or not _case_ok(matched, entry.checks):
+            pos = start + 1
+            continue
+        pos = end
+        if _OFFICE_AFTER.match(text, end) is not None:
+            continue
+        if _key(matched) == "the met" and _NOT_THE_MET.match(text, end) is not None:
+            continue
+        if _in_link(text, start, end) or _in_furniture(text, start):
+            continue
+        if entry.area is not None:
+            spans.extend(_conjuncts(text, start, entry))
+        spans.append((start, end, entry.force))
+    spans.sort()
+    return spans
+
+
+def find_forces(paragraphs: Sequence[str]) -> tuple[ForceMention, ...]:
+    """Forces named in the paragraphs, ordered by first mention, with counts and paragraphs."""
+    counts: dict[str, int] = {}
+    where: dict[str, list[int]] = {}
+    for index, paragraph in enumerate(paragraphs):
+        for _start, _end, force in force_spans(paragraph):
+            counts[force] = counts.get(force, 0) + 1
+            seen = where.setdefault(force, [])
+            if not seen or seen[-1] != index:
+                seen.append(index)
+    return tuple(ForceMention(name, counts[name], tuple(where[name])) for name in counts)

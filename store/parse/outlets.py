@@ -1,0 +1,100 @@
+"""Name the outlet an article came from: its URL's host, its site name, or a masthead line."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+HOSTS = {
+    "bbc.co.uk": "BBC News",
+    "bbc.com": "BBC News",
+    "theguardian.com": "The Guardian",
+    "guardian.co.uk": "The Guardian",
+    "independent.co.uk": "The Independent",
+    "inews.co.uk": "i",
+    "thetimes.co.uk": "The Times",
+    "thetimes.com": "The Times",
+    "telegraph.co.uk": "The Telegraph",
+    "dailymail.co.uk": "Daily Mail",
+    "mirror.co.uk": "Daily Mirror",
+    "thesun.co.uk": "The Sun",
+    "express.co.uk": "Daily Express",
+    "standard.co.uk": "Evening Standard",
+    "news.sky.com": "Sky News",
+    "sky.com": "Sky News",
+    "itv.com": "ITV News",
+    "channel4.com": "Channel 4 News",
+    "ft.com": "Financial Times",
+    "manchestereveningnews.co.uk": "Manchester Evening News",
+    "liverpoolecho.co.uk": "Liverpool Echo",
+    "birminghammail.co.uk": "Birmingham Mail",
+    "nottinghampost.com": "Nottingham Post",
+    "northamptonchron.co.uk": "Northampton Chronicle & Echo",
+    "dailyecho.co.uk": "Southern Daily Echo",
+    "yorkshirepost.co.uk": "The Yorkshire Post",
+    "yorkshireeveningpost.co.uk": "Yorkshire Evening Post",
+    "thestar.co.uk": "Sheffield Star",
+    "examinerlive.co.uk": "Huddersfield Examiner",
+    "walesonline.co.uk": "WalesOnline",
+    "scotsman.com": "The Scotsman",
+    "heraldscotland.com": "The Herald",
+    "dailyrecord.co.uk": "Daily Record",
+    "belfasttelegraph.co.uk": "Belfast Telegraph",
+    "irishnews.com": "The Irish News",
+    "kentonline.co.uk": "KentOnline",
+    "eveningexpress.co.uk": "Evening Express",
+    "chroniclelive.co.uk": "Chronicle Live",
+    "bristolpost.co.uk": "Bristol Post",
+    "devonlive.com": "Devon Live",
+    "justiceinspectorates.gov.uk": "HMICFRS",
+    "policeconduct.gov.uk": "IOPC",
+    "gov.uk": "GOV.UK",
+    "college.police.uk": "College of Policing",
+    "police.uk": "police.uk",
+    "policeprofessional.com": "Police Professional",
+    "politics.co.uk": "politics.co.uk",
+}
+# Masthead phrases that name an outlet inside page furniture.
+MASTHEADS = (
+    (re.compile(r"\bThe i newsletter\b"), "i"),
+    (re.compile(r"\bBBC News\b"), "BBC News"),
+)
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """An outlet name from a URL's host: a known outlet, a force's site, or the bare host."""
+    if not url:
+        return None
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return None
+    host = host.removeprefix("www.")
+    if not host:
+        return None
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        name = HOSTS.get(".".join(parts[i:]))
+        if name and not (name == "police.uk" and i > 0):
+            return name
+    return host
+
+
+def outlet_from_text(text: str) -> str | None:
+    """An outlet named by a masthead line left in the text."""
+    for pattern, name in MASTHEADS:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def split_site_suffix(title: str) -> tuple[str, str | None]:
+    """'Headline | Site name' -> ('Headline', 'Site name')."""
+    for sep in (" | ", " – ", " — ", " - "):
+        if sep in title:
+            head, _, tail = title.rpartition(sep)
+            if head and 1 <= len(tail.split()) <= 5 and len(tail) < 50 and (sep == " | " or tail[:1].isupper() and len(head) > len(tail)):
+                if sep != " | " and not re.search(r"(?i)news|post|times|echo|mail|police|constabulary|online|herald|mirror|guardian|telegraph|independent|standard|express|gazette|chronicle|journal|star|sun|record|mercury|argus|observer|bbc|itv|sky", tail):
+                    continue
+                return head.strip(), tail.strip()
+    return title.strip(), None

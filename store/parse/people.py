@@ -1,0 +1,198 @@
+"""Find people named in an article, with their titles, roles, organisations and aliases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..records import Person
+from .lexicon import FEMALE_NAMES, MALE_NAMES, NOT_NAME_WORDS, ROLE_NOUNS, TITLES
+from .names import fold
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_NAME_TOKEN = rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*"
+_PARTICLE = r"(?:de|da|del|van|von|der|den|le|la|bin|al|el)"
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}"
+_TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True))
+_CANDIDATE = re.compile(
+    rf"(?:(?P<title>(?:(?:{_TITLE_ALT})\.?\s+)+))?(?P<name>{_NAME})(?![{_LOWER}])",
+)
+_HONORIFIC_SURNAME = re.compile(
+    rf"\b(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Supt|Insp|Sgt|PC|DC|DS|DI|DCI|HMI|Cllr)\.?\s+"
+    rf"(?P<name>{_NAME_TOKEN})(?![{_LOWER}])"
+)
+_APPOSITIVE = re.compile(r"^\s*,\s*(?P<role>[^,.;:“”\"‘]{3,120}?)\s*,")
+_FROM_ORG = re.compile(
+    rf"^\s+(?:from|of|at|for|with)\s+(?P<org>(?:the\s+)?[{_UPPER}][\w’'&-]*(?:\s+(?:and\s+|of\s+|for\s+)?[{_UPPER}][\w’'&-]*)*)"
+)
+_ROLE_BEFORE = re.compile(
+    rf"(?P<role>(?:[{_UPPER}][\w’'&-]*\s+|(?:and|of|for|the)\s+){{0,6}}(?:{'|'.join(ROLE_NOUNS)}))\s*,?\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """Where a person is named in the paragraphs."""
+
+    paragraph: int
+    start: int
+    end: int
+    key: str
+
+
+@dataclass
+class _Draft:
+    name: str
+    title: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    paragraph: int = 0
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class PeopleIndex:
+    """The people of one article, and the spans where each is mentioned."""
+
+    people: tuple[Person, ...]
+    mentions: tuple[PersonMention, ...]
+    genders: dict[str, str | None]
+
+    def by_key(self, key: str) -> Person | None:
+        for person in self.people:
+            if person_key(person.name) == key:
+                return person
+        return None
+
+
+def person_key(name: str) -> str:
+    """Compare people by folded name without titles."""
+    return " ".join(fold(name).split())
+
+
+def _is_name(name: str) -> bool:
+    words = name.split()
+    if any(w.strip("’'").lower() in NOT_NAME_WORDS for w in words):
+        return False
+    return not any(w.isupper() and len(w) > 1 for w in words)
+
+
+def _gender(title: str | None, first: str) -> str | None:
+    t = (title or "").lower()
+    if re.search(r"\b(mrs|ms|miss|dame|lady|baroness)\b", t):
+        return "f"
+    if re.search(r"\b(mr|sir|lord)\b", t):
+        return "m"
+    f = first.lower()
+    if f in FEMALE_NAMES:
+        return "f"
+    if f in MALE_NAMES:
+        return "m"
+    return None
+
+
+def _strong(title: str | None, name: str, after: str) -> bool:
+    """Evidence that a capitalised pair is a person: a title, a known first name, or 'X said'."""
+    if title:
+        return True
+    first = fold(name.split()[0])
+    if first in FEMALE_NAMES or first in MALE_NAMES:
+        return True
+    return bool(re.match(r"^\s*(?:,[^,]{0,80},\s*)?(?:said|says|added|told|explained|warned)\b", after))
+
+
+def find_people(paragraphs: Sequence[str], blocked: Sequence[Sequence[tuple[int, int]]] = ()) -> PeopleIndex:
+    """People in the paragraphs; `blocked` spans (forces, organisations) are never names."""
+    drafts: dict[str, _Draft] = {}
+    mentions: list[PersonMention] = []
+    surnames: dict[str, str] = {}
+    for pi, para in enumerate(paragraphs):
+        spans = blocked[pi] if pi < len(blocked) else ()
+        for m in _CANDIDATE.finditer(para):
+            name = m.group("name")
+            name_start = m.start("name")
+            # Drop leading words that are not names ("Inspectors said Mike Smith").
+            words = name.split()
+            while words and (words[0].lower() in NOT_NAME_WORDS):
+                name_start += len(words[0]) + 1
+                words.pop(0)
+                while name_start < len(para) and para[name_start] == " ":
+                    name_start += 1
+            name = " ".join(words)
+            if len(words) < 2 or not _is_name(name):
+                continue
+            if any(s < m.end() and name_start < e for s, e in spans):
+                continue
+            title = " ".join(m.group("title").split()) if m.group("title") and words == m.group("name").split() else None
+            after = para[m.end() :]
+            if not _strong(title, name, after):
+                continue
+            key = person_key(name)
+            draft = drafts.get(key)
+            if draft is None:
+                draft = drafts[key] = _Draft(name=name, paragraph=pi)
+            start = m.start() if title else name_start
+            full = para[start : m.end()]
+            if full != name:
+                draft.aliases.add(" ".join(full.split()))
+            if title and not draft.title:
+                draft.title = title
+            if draft.gender is None:
+                draft.gender = _gender(title, words[0])
+            _read_role(draft, para, start, m.end())
+            surnames.setdefault(fold(words[-1]), key)
+            mentions.append(PersonMention(pi, start, m.end(), key))
+    # Second pass: honorific + surname ("Mr Cunningham"), and bare surnames of known people.
+    for pi, para in enumerate(paragraphs):
+        for m in _HONORIFIC_SURNAME.finditer(para):
+            key2 = surnames.get(fold(m.group("name")))
+            if key2 is None or any(x.paragraph == pi and x.start <= m.start() < x.end for x in mentions):
+                continue
+            draft = drafts[key2]
+            draft.aliases.add(" ".join(m.group(0).split()))
+            if draft.gender is None:
+                draft.gender = _gender(m.group("title"), "")
+            mentions.append(PersonMention(pi, m.start(), m.end(), key2))
+        for surname, key2 in surnames.items():
+            for m in re.finditer(rf"\b{re.escape(drafts[key2].name.split()[-1])}\b(?![’']s?\s+[A-Z])", para):
+                if any(x.paragraph == pi and x.start <= m.start() < x.end for x in mentions):
+                    continue
+                if fold(m.group(0)) == surname:
+                    mentions.append(PersonMention(pi, m.start(), m.end(), key2))
+    mentions.sort(key=lambda x: (x.paragraph, x.start))
+    people = tuple(
+        Person(
+            name=d.name,
+            title=d.title,
+            role=d.role,
+            organisation=d.organisation,
+            aliases=tuple(sorted(a for a in d.aliases if a != d.name)),
+            paragraph=d.paragraph,
+        )
+        for d in sorted(drafts.values(), key=lambda d: d.paragraph)
+    )
+    return PeopleIndex(people, tuple(mentions), {k: d.gender for k, d in drafts.items()})
+
+
+def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
+    """Role from an appositive ('X, head of Y, said'), organisation from 'X from Y'."""
+    after = para[end:]
+    if draft.role is None:
+        m = _APPOSITIVE.match(after)
+        if m and not re.match(r"(?i)(who|which|when|where|speaking|responding|adding)\b", m.group("role")):
+            draft.role = m.group("role").strip()
+        else:
+            before = _ROLE_BEFORE.search(para[max(0, start - 90) : start])
+            if before and before.group("role")[:1].strip():
+                role = before.group("role").strip(" ,")
+                role = re.sub(r"^(?i:the|a|an|and)\s+", "", role)
+                if len(role.split()) >= 1 and role.lower() not in {"said", "says"}:
+                    draft.role = role
+    if draft.organisation is None:
+        m2 = _FROM_ORG.match(after)
+        if m2:
+            draft.organisation = m2.group("org").strip()

@@ -1,0 +1,407 @@
+"""Turn quoted spans into quotes attributed to speakers, following British news conventions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..records import Quote, SpeakerKind
+from .lexicon import PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS
+from .names import fold
+from .people import PeopleIndex
+from .quotemarks import Span, find_spans
+
+RATINGS = {"good", "outstanding", "requires improvement", "inadequate", "adequate", "poor"}
+_VERB_ALT = "|".join(sorted((v.rstrip(":") for v in SPEECH_VERBS), key=len, reverse=True))
+_VERB = re.compile(rf"\b(?:{_VERB_ALT})\b", re.I)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:“”\"]{2,80})", re.I)
+_SENT_END = re.compile(r"[.!?…](?=\s+[\"“‘'A-Z0-9])")
+_AUX = re.compile(
+    r"(?:\s+(?:has|have|had|was|is|were|are|will|would|also|then|later|previously|today|yesterday|"
+    r"further|additionally|earlier|once|again|recently|now|had\s+earlier|publicly|"
+    r"in\s+a\s+statement|in\s+an?\s+\w+))+$",
+    re.I,
+)
+_CLAUSE_WORDS = {
+    "that", "which", "who", "whom", "when", "where", "as", "but", "while", "because", "although",
+    "though", "if", "after", "before", "since", "and", "so", "yet", "or", "it", "comes", "came",
+}
+_NP_JOINERS = {"of", "for", "and", "the", "a", "an", "on", "at", "in", "from", "to", "&"}
+_TITLE_CUE = re.compile(
+    r"(?:report|review|inspection|study|strategy|campaign|operation|book|film|programme|document|"
+    r"titled|entitled|called|named|headlined|dubbed|known\s+as)\W{0,3}$",
+    re.I,
+)
+_GENERIC_ORG = re.compile(
+    r"^(?:(?:the|a|an|its|their|this|that)\s+)?(?:new\s+|national\s+|latest\s+|damning\s+|"
+    r"police\s+)?(report|reports|watchdog|inspectors|inspectorate|inspection|document|review|"
+    r"findings|force|spokesman|spokeswoman|spokesperson|statement)$",
+    re.I,
+)
+WATCHDOGS = {
+    "HMICFRS": "HMICFRS",
+    "Inspectorate of Constabulary and Fire": "HMICFRS",
+    "HMIC": "HMIC",
+    "Inspectorate of Constabulary": "HMIC",
+    "IOPC": "IOPC",
+    "Independent Office for Police Conduct": "IOPC",
+    "IPCC": "IPCC",
+    "Independent Police Complaints Commission": "IPCC",
+}
+_WATCHDOG_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in WATCHDOGS) + r")\b")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said something: a display name and whether a person or an organisation."""
+
+    name: str
+    kind: SpeakerKind
+
+
+@dataclass(frozen=True)
+class QuoteContext:
+    """What attribution needs to know about the article beyond its paragraphs."""
+
+    people: PeopleIndex
+    main_force: str | None
+    force_at: Callable[[str], str | None]  # canonical force named in a phrase, if any
+
+
+def _sentence_bounds(text: str, masked: str, pos: int) -> tuple[int, int]:
+    """Start and end of the sentence around pos, ignoring full stops inside quotes."""
+    start = 0
+    for m in _SENT_END.finditer(masked, 0, pos):
+        start = m.end()
+    m2 = _SENT_END.search(masked, pos)
+    return start, (m2.end() if m2 else len(text))
+
+
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        for i in range(max(0, a), min(len(chars), b)):
+            chars[i] = "x"
+    return "".join(chars)
+
+
+def _is_title(text: str, before: str) -> bool:
+    words = re.findall(r"[\w’'-]+", text)
+    if len(words) < 2:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in {"of", "and", "the", "a", "for", "on", "in", "to"})
+    title_case = caps == len(words) and sum(1 for w in words if w[:1].isupper()) >= max(2, len(words) // 2)
+    if title_case and (_TITLE_CUE.search(before[-40:]) or not re.search(r"[.!?,]$", text)):
+        return True
+    return bool(_TITLE_CUE.search(before[-25:]) and title_case)
+
+
+class Attributor:
+    """Resolves speaker phrases to people or organisations, remembering who spoke last."""
+
+    def __init__(self, paragraphs: Sequence[str], ctx: QuoteContext) -> None:
+        self.paragraphs = paragraphs
+        self.ctx = ctx
+        self.last_speaker: Speaker | None = None
+
+    def _person_in(self, pi: int, start: int, end: int, *, first: bool = True) -> Speaker | None:
+        found = [m for m in self.ctx.people.mentions if m.paragraph == pi and m.start >= start and m.end <= end]
+        if not found:
+            return None
+        mention = found[0] if first else found[-1]
+        person = self.ctx.people.by_key(mention.key)
+        return Speaker(person.name, "person") if person else None
+
+    def _last_person_before(self, pi: int, pos: int, gender: str | None) -> Speaker | None:
+        best: Speaker | None = None
+        for m in self.ctx.people.mentions:
+            if (m.paragraph, m.start) >= (pi, pos):
+                break
+            g = self.ctx.people.genders.get(m.key)
+            if gender and g and g != gender:
+                continue
+            person = self.ctx.people.by_key(m.key)
+            if person:
+                best = Speaker(person.name, "person")
+        if best is None and self.last_speaker and self.last_speaker.kind == "person":
+            return self.last_speaker
+        return best
+
+    def _recent_watchdog(self, pi: int) -> str | None:
+        """The inspectorate or complaints body named nearest before (else after) paragraph pi."""
+        order = list(range(pi, -1, -1)) + list(range(pi + 1, len(self.paragraphs)))
+        for p in order:
+            found = _WATCHDOG_RE.findall(self.paragraphs[p])
+            if found:
+                return WATCHDOGS[found[-1]]
+        return None
+
+    def best(self, pi: int, spans: Sequence[tuple[int, int]]) -> Speaker | None:
+        """The first span naming a person, else the first naming anyone."""
+        for start, end in spans:
+            person = self._person_in(pi, start, end)
+            if person:
+                return person
+        for start, end in spans:
+            speaker = self.phrase(pi, start, end)
+            if speaker:
+                return speaker
+        return None
+
+    def phrase(self, pi: int, start: int, end: int) -> Speaker | None:
+        """The speaker named by paragraph text[start:end] (a subject phrase)."""
+        text = self.paragraphs[pi][start:end]
+        person = self._person_in(pi, start, end)
+        if person:
+            return person
+        words = text.strip(" ,").split()
+        if not words:
+            return None
+        lower = [w.lower().strip(",") for w in words]
+        if len(words) == 1 and lower[0] in PRONOUNS:
+            pron = lower[0]
+            if pron in ("they", "it"):
+                if self.last_speaker and self.last_speaker.kind == "organisation":
+                    return self.last_speaker
+                if pron == "it":
+                    return None
+            return self._last_person_before(pi, start, PRONOUNS[pron])
+        phrase = " ".join(words).strip(" ,")
+        phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+        if not phrase or len(phrase.split()) > 9:
+            return None
+        has_cap = any(w[:1].isupper() for w in phrase.split())
+        has_noun = any(w.lower().strip("’'s") in SPEAKER_NOUNS or w.lower() in SPEAKER_NOUNS for w in phrase.split())
+        if not (has_cap or has_noun):
+            return None
+        if phrase.lower() in PRONOUNS or phrase.lower() in {"we", "i", "you", "there", "this"}:
+            return None
+        force = self.ctx.force_at(phrase)
+        generic = _GENERIC_ORG.match(phrase)
+        if generic:
+            noun = generic.group(1).lower()
+            if noun in ("force", "spokesman", "spokeswoman", "spokesperson", "statement") and self.ctx.main_force:
+                return Speaker(self.ctx.main_force if noun == "force" else f"{self.ctx.main_force} {noun}", "organisation")
+            watchdog = self._recent_watchdog(pi)
+            if watchdog:
+                return Speaker(f"{watchdog} {phrase}", "organisation")
+        if force and len(force_words := phrase.split()) <= 4 and force_words[-1].lower() in {"police", "constabulary", "service", "force"}:
+            return Speaker(force, "organisation")
+        return Speaker(phrase[:1].upper() + phrase[1:], "organisation")
+
+
+def _subject_before(text: str, verb_start: int, clause_start: int) -> list[tuple[int, int]]:
+    """Candidate spans for the subject phrase that ends just before a speech verb."""
+    left = text[clause_start:verb_start]
+    left = _AUX.sub("", left.rstrip())
+    stripped = left.rstrip()
+    if stripped.endswith((",", ")")):
+        # An appositive: "Stephen Mold, the commissioner, said" or "…, HM Inspector Zoe X, said".
+        inner = stripped[:-1]
+        cut = max(inner.rfind(","), inner.rfind("("), inner.rfind("‘"), inner.rfind("’"))
+        if cut > 0:
+            head = inner[:cut].rstrip()
+            out = []
+            before = _np_tail(text, clause_start, clause_start + len(head))
+            if before:
+                out.append(before)
+            appositive = (clause_start + cut + 1, clause_start + len(inner))
+            out.append(appositive)
+            return out
+        stripped = inner
+    span = _np_tail(text, clause_start, clause_start + len(stripped))
+    return [span] if span else []
+
+
+def _np_tail(text: str, floor: int, end: int) -> tuple[int, int] | None:
+    """Walk back from end over a noun phrase ('An HMICFRS spokesman'); return its span."""
+    i = end
+    words = 0
+    start = end
+    while i > floor and words < 12:
+        j = i
+        while j > floor and text[j - 1] == " ":
+            j -= 1
+        k = j
+        while k > floor and not text[k - 1].isspace() and text[k - 1] not in ",;:()“”\"‘’'":
+            k -= 1
+        if k == j:
+            break
+        word = text[k:j]
+        low = word.lower()
+        if low in _CLAUSE_WORDS and words > 0:
+            break
+        if not (word[:1].isupper() or word[:1].isdigit() or low in _NP_JOINERS or low.strip("’'s") in SPEAKER_NOUNS or low in SPEAKER_NOUNS or low in PRONOUNS or words == 0):
+            break
+        if low in _CLAUSE_WORDS:
+            break
+        start = k
+        words += 1
+        i = k
+        if k > floor and text[k - 1] in ",;:()“”\"‘’":
+            break
+    if start >= end:
+        return None
+    # "a national report", "the police watchdog": adjectives after a determiner.
+    m = re.search(r"(?:^|\s)((?i:the|a|an|its|their)\s+(?:[a-z][\w-]*\s+){1,2})$", text[floor:start])
+    if m and not any(w in _CLAUSE_WORDS or w in SPEECH_VERBS for w in m.group(1).split()[1:]):
+        start = floor + m.start(1)
+    while start < end and text[start:end].split()[0].lower() in _NP_JOINERS - {"the", "a", "an"}:
+        start += len(text[start:end].split()[0]) + 1
+    return (start, end) if start < end else None
+
+
+def _np_head(text: str, start: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase a sentence opens with, for participles: 'The report …, stating: …'."""
+    end = start
+    for m in re.finditer(r"\S+", text[start:limit]):
+        word = m.group(0).strip(":,;")
+        low = word.lower()
+        if not (word[:1].isupper() or word[:1].isdigit() or low in _NP_JOINERS or low in SPEAKER_NOUNS):
+            break
+        end = start + m.start() + len(word)
+        if m.group(0).endswith((",", ";")):
+            break
+    return (start, end) if end > start else None
+
+
+def _after_subject(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """'…," said Ch Supt X.' or '…," she added.' or '…," the report, published today, said'."""
+    rest = text[pos:end]
+    m = re.match(r"^[\s,.;:!?—–-]*", rest)
+    offset = pos + (m.end() if m else 0)
+    tail = text[offset:end]
+    v = _VERB.match(tail)
+    if v:  # verb first: "said Supt X"
+        after = offset + v.end()
+        who = re.match(r"\s+([^,.;:!?“”\"]{2,90})", text[after:end])
+        return [(after + who.start(1), after + who.end(1))] if who else []
+    v2 = _VERB.search(tail[:160])
+    if not v2:
+        return []
+    before = tail[: v2.start()]
+    if re.search(r"[.!?;“”\"]", before):
+        return []
+    return _subject_before(text, offset + v2.start(), offset)
+
+
+class QuoteFinder:
+    """Finds and attributes the quotes of one article."""
+
+    def __init__(self, paragraphs: Sequence[str], ctx: QuoteContext) -> None:
+        self.paragraphs = paragraphs
+        self.ctx = ctx
+        self.attr = Attributor(paragraphs, ctx)
+        self.spans = find_spans(paragraphs)
+        by_para: dict[int, list[tuple[int, int]]] = {}
+        for span in self.spans:
+            for pi, a, b in span.pieces:
+                by_para.setdefault(pi, []).append((a - 1, b + 1))
+        self.masked = [_mask(p, by_para.get(i, [])) for i, p in enumerate(paragraphs)]
+
+    def quotes(self) -> tuple[Quote, ...]:
+        out: list[Quote] = []
+        last_para_with_quote = -10
+        for span in self.spans:
+            quote = self._one(span, last_para_with_quote)
+            if quote is not None:
+                out.append(quote)
+                last_para_with_quote = span.last[0]
+        return tuple(out)
+
+    def _one(self, span: Span, last_quote_para: int) -> Quote | None:
+        pi, a, b = span.first
+        lp, la, lb = span.last
+        para = self.paragraphs[pi]
+        text = "\n\n".join(self.paragraphs[p][x:y].strip() for p, x, y in span.pieces).strip()
+        words = re.findall(r"\w+", text)
+        if not words or (len(words) == 1 and len(span.pieces) == 1):
+            return None
+        if text.lower().strip(" .,") in RATINGS:
+            return None
+        s_start, s_end = _sentence_bounds(para, self.masked[pi], a)
+        before = para[s_start : a - 1]
+        if len(span.pieces) == 1 and _is_title(text, before):
+            return None
+        at_start = not before.strip(" —–-")
+        last_para = self.paragraphs[lp]
+        l_start, l_end = _sentence_bounds(last_para, self.masked[lp], la)
+        speaker = self._speaker_before(pi, s_start, a - 1)
+        if speaker is None:
+            speaker = self._speaker_after(lp, lb + 1, l_end)
+        if speaker is None:
+            speaker = self._according(pi, s_start, s_end)
+        intro = bool(re.search(r"[:,]\s*$", before)) or at_start
+        partial = not (intro and text[:1].isupper())
+        if speaker is None and at_start and (pi - last_quote_para) <= 2 and self.attr.last_speaker:
+            speaker = self.attr.last_speaker
+        if speaker is None:
+            if partial and len(words) <= 4:
+                return None
+            speaker = self._nearby(pi, a)
+        if speaker is None:
+            return None
+        self.attr.last_speaker = speaker
+        return Quote(
+            speaker=speaker.name,
+            text=text,
+            paragraphs=tuple(p for p, _, _ in span.pieces),
+            partial=partial,
+            speaker_kind=speaker.kind,
+        )
+
+    def _speaker_before(self, pi: int, s_start: int, q_open: int) -> Speaker | None:
+        """A speech verb with a subject earlier in the sentence: 'X said:' or 'X said the …'."""
+        para = self.paragraphs[pi]
+        masked = self.masked[pi]
+        region = masked[s_start:q_open]
+        for v in _VERB.finditer(region):
+            vs = s_start + v.start()
+            ve = s_start + v.end()
+            tail = para[ve:q_open]
+            # "said Supt X:" — the subject after the verb, right before the quote.
+            spans = _subject_before(para, vs, s_start)
+            if v.group(0).lower().endswith("ing"):
+                head = _np_head(para, s_start, vs)
+                spans = [head] if head else []
+            speaker = self.attr.best(pi, spans)
+            if speaker is None:
+                who = re.match(r"\s+([^,.;“”\"]{2,80}?)\s*[:,]\s*$", tail)
+                if who:
+                    speaker = self.attr.phrase(pi, ve + who.start(1), ve + who.end(1))
+            if speaker is not None:
+                return speaker
+        return None
+
+    def _speaker_after(self, pi: int, q_close: int, s_end: int) -> Speaker | None:
+        para = self.paragraphs[pi]
+        if q_close >= len(para):
+            return None
+        return self.attr.best(pi, _after_subject(para, q_close, s_end))
+
+    def _according(self, pi: int, s_start: int, s_end: int) -> Speaker | None:
+        para = self.paragraphs[pi]
+        m = _ACCORDING.search(self.masked[pi], s_start, s_end)
+        if not m:
+            return None
+        return self.attr.phrase(pi, m.start("who"), m.end("who"))
+
+    def _nearby(self, pi: int, pos: int) -> Speaker | None:
+        """A quote with no attribution in its sentence: the speaker of the paragraph, if one."""
+        para = self.paragraphs[pi]
+        for v in _VERB.finditer(self.masked[pi], 0, pos):
+            speaker = self.attr.best(pi, _subject_before(para, v.start(), 0))
+            if speaker:
+                return speaker
+        return None
+
+
+def find_quotes(paragraphs: Sequence[str], ctx: QuoteContext) -> tuple[Quote, ...]:
+    """Every quote in the paragraphs with its speaker; scare quotes, titles and ratings dropped."""
+    return QuoteFinder(paragraphs, ctx).quotes()
+
+
+def speaker_fold(name: str) -> str:
+    """Fold a speaker name for comparison."""
+    return fold(name).strip()
