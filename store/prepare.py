@@ -1,0 +1,184 @@
+"""Turn one parsed article into the rows and documents the store writes (pure, picklable)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from .parse import PARSER_VERSION, speaker_key
+from .records import ParsedArticle, Person
+from .textindex import term_counts
+
+NO_FORCE = ""  # timeline bucket for events tied to no force
+
+
+class IndexRow(NamedTuple):
+    """What the article list needs about one article; kept in the manifest."""
+
+    id: int
+    title: str
+    outlet: str | None
+    url: str | None
+    source: str
+    date: str | None
+    precision: str
+    date_source: str
+    forces: tuple[str, ...]
+    speakers: tuple[tuple[str, int], ...]  # (speaker key, quotes) in first-quoted order
+    quotes: int
+    slot: int  # dense number used by the full-text index
+
+
+@dataclass(frozen=True)
+class ArticleData:
+    """One article ready to store: its index row and its documents for each blob kind."""
+
+    row: IndexRow
+    body: dict[str, Any]
+    quotes: tuple[dict[str, Any], ...]
+    events: tuple[dict[str, Any], ...]  # each with "tf", the timeline force it is filed under
+    figures: tuple[dict[str, Any], ...]
+    terms: dict[str, int]
+
+    @property
+    def id(self) -> int:
+        return self.row.id
+
+
+def article_id(text: str) -> int:
+    """A stable id from the decoded text: the first 52 bits of its SHA-256 (safe in JSON/JS)."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+    return int.from_bytes(digest[:7], "big") >> 4
+
+
+_SPACE = re.compile(r"\s+")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "‚": "'", "„": '"'})
+
+
+def normalise_quote(text: str) -> str:
+    """The form under which the same quote from two outlets compares equal."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).casefold()
+    text = _SPACE.sub(" ", text).strip()
+    return _EDGE.sub("", text)
+
+
+def _people_by_key(people: tuple[Person, ...]) -> dict[str, Person]:
+    found: dict[str, Person] = {}
+    for person in people:
+        for name in (person.name, *person.aliases):
+            key = speaker_key(name)
+            if key and key not in found:
+                found[key] = person
+    return found
+
+
+def timeline_forces(force: str | None, kind: str, article_forces: tuple[str, ...]) -> list[str]:
+    """The force timelines an event is filed under.
+
+    An event tied to a force goes on that force's timeline. An article's own publication
+    with no force goes on the timeline of every force the article mentions; another
+    force-less event goes on the timeline of the article's force when it names only one.
+    """
+    if force:
+        return [force]
+    if kind == "published" and article_forces:
+        return list(article_forces)
+    if len(article_forces) == 1:
+        return [article_forces[0]]
+    return [NO_FORCE]
+
+
+def prepare(parsed: ParsedArticle, raw: str, source: str) -> ArticleData:
+    """Everything the store keeps about one article; `raw` is the decoded file text."""
+    aid = article_id(raw)
+    forces = tuple(dict.fromkeys(f.name for f in parsed.forces if f.name))
+    people = _people_by_key(parsed.people)
+
+    quote_docs: list[dict[str, Any]] = []
+    body_quotes: list[dict[str, Any]] = []
+    per_speaker: Counter[str] = Counter()
+    for quote in parsed.quotes:
+        key = speaker_key(quote.speaker) or quote.speaker.strip().casefold()
+        per_speaker[key] += 1
+        person = people.get(key)
+        body_quotes.append({**quote.to_json(), "key": key})
+        quote_docs.append(
+            {
+                "a": aid,
+                "i": len(quote_docs),
+                "k": key,
+                "s": quote.speaker,
+                "kind": quote.speaker_kind,
+                "role": person.role if person else None,
+                "org": person.organisation if person else None,
+                "t": quote.text,
+                "n": normalise_quote(quote.text),
+                "p": list(quote.paragraphs),
+                "partial": quote.partial,
+            }
+        )
+
+    event_docs: list[dict[str, Any]] = []
+    for index, event in enumerate(parsed.events):
+        for tf in timeline_forces(event.force, event.kind, forces):
+            event_docs.append(
+                {
+                    "a": aid,
+                    "i": index,
+                    "tf": tf,
+                    "f": event.force,
+                    "d": event.date,
+                    "pr": event.precision,
+                    "t": event.text,
+                    "p": event.paragraph,
+                    "kind": event.kind,
+                }
+            )
+
+    figure_docs = [{"a": aid, "i": i, **f.to_json()} for i, f in enumerate(parsed.figures)]
+
+    body = parsed.to_json()
+    body["quotes"] = body_quotes
+    body["source"] = source
+    body["raw"] = raw
+    body["parser_version"] = PARSER_VERSION
+    body["store"] = {
+        "speakers": sorted(per_speaker),
+        "timelines": sorted({d["tf"] for d in event_docs}),
+        "entries": len(event_docs),
+    }
+    row = IndexRow(
+        id=aid,
+        title=parsed.title,
+        outlet=parsed.outlet,
+        url=parsed.url,
+        source=source,
+        date=parsed.published.date,
+        precision=parsed.published.precision,
+        date_source=parsed.published.source,
+        forces=forces,
+        speakers=tuple(per_speaker.items()),
+        quotes=len(parsed.quotes),
+        slot=-1,
+    )
+    terms = term_counts([parsed.title, *(parsed.description or "",), *parsed.paragraphs])
+    return ArticleData(
+        row=row,
+        body=body,
+        quotes=tuple(quote_docs),
+        events=tuple(event_docs),
+        figures=tuple(figure_docs),
+        terms=terms,
+    )
+
+
+def body_terms(body: dict[str, Any]) -> dict[str, int]:
+    """Recompute an article's index terms from its stored body (to take it out of the index)."""
+    parts = [str(body.get("title") or ""), str(body.get("description") or "")]
+    parts.extend(str(p) for p in body.get("paragraphs") or ())
+    return term_counts(parts)

@@ -1,0 +1,69 @@
+"""Full-text index pieces: tokens, stop words, term shards and compact posting lists."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from itertools import accumulate, pairwise
+
+MIN_TERM = 2  # shorter words are neither indexed nor searched
+MAX_TERM = 40  # longer "words" are not real words: truncated
+
+_WORD = re.compile(r"[0-9a-z]+")
+
+_STOP = """a an and are as at be been but by for from had has have he her his i if in into is it
+    its of on or our she so that the their them there they this to was we were which who will
+    with you"""
+STOPWORDS = frozenset(_STOP.split())
+
+
+def fold_text(text: str) -> str:
+    """Lower-case text with accents stripped, so 'Zoë' and 'zoe' index alike."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def tokens(text: str) -> list[str]:
+    """Index terms in order: folded words of two or more characters, stop words kept."""
+    return [w[:MAX_TERM] for w in _WORD.findall(fold_text(text)) if len(w) >= MIN_TERM]
+
+
+def term_counts(parts: Iterable[str]) -> dict[str, int]:
+    """How often each indexable term occurs across the given texts (title, paragraphs)."""
+    counts: Counter[str] = Counter()
+    for part in parts:
+        counts.update(w for w in tokens(part) if w not in STOPWORDS)
+    return dict(counts)
+
+
+def query_words(text: str) -> tuple[list[str], str | None]:
+    """Split a search string into whole words and a final prefix (None when it ends in a space).
+
+    Words shorter than two characters and stop words are ignored, except that a stop word
+    that is the final prefix still matches longer terms ("the" finds "theft").
+    """
+    words = tokens(text)
+    ends_open = bool(text) and not text[-1].isspace() and bool(words)
+    prefix = words.pop() if ends_open else None
+    whole = [w for w in words if w not in STOPWORDS]
+    return whole, prefix
+
+
+def term_shard_key(term: str) -> str:
+    """Terms sharing their first two characters share a shard, so a prefix hits one shard."""
+    return term[:MIN_TERM]
+
+
+def encode_postings(slots: list[int], counts: list[int]) -> str:
+    """Ascending slots as gaps, then counts: '3 1 7;1 2 1'."""
+    gaps = [slots[0]] + [b - a for a, b in pairwise(slots)] if slots else []
+    return " ".join(map(str, gaps)) + ";" + " ".join(map(str, counts))
+
+
+def decode_postings(value: str) -> tuple[list[int], list[int]]:
+    gaps, _, counts = value.partition(";")
+    return list(accumulate(map(int, gaps.split()))), list(map(int, counts.split()))

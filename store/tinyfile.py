@@ -1,0 +1,37 @@
+"""Read and encode files in TinyDB's own JSON layout: {table: {doc_id: document}}."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import JSONStorage
+
+Tables = dict[str, dict[str, Any]]
+
+
+def encode_tables(tables: Mapping[str, Mapping[int, Mapping[str, Any]]]) -> bytes:
+    """Serialise tables of documents keyed by doc id, deterministically."""
+    data = {name: {str(i): doc for i, doc in docs.items()} for name, docs in tables.items()}
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def read_tables(path: Path) -> Tables:
+    """Read a TinyDB JSON file through TinyDB's storage; an empty file has no tables."""
+    storage = JSONStorage(str(path), access_mode="r", encoding="utf-8")
+    try:
+        data = storage.read()
+    finally:
+        storage.close()
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ValueError("not a TinyDB file: the top level is not an object")
+    return data
