@@ -10,6 +10,30 @@ DateSource = Literal["front_matter", "dateline", "url", "none"]
 SpeakerKind = Literal["person", "organisation"]
 
 
+def _text(value: Any, default: str = "") -> str:
+    return value if isinstance(value, str) else default
+
+
+def _opt(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _int(value: Any, default: int = 0) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def _ints(value: Any) -> tuple[int, ...]:
+    return tuple(v for v in value if isinstance(v, int)) if isinstance(value, list) else ()
+
+
+def _choice(value: Any, allowed: tuple[str, ...]) -> Any:
+    return value if value in allowed else allowed[-1]
+
+
+_PRECISIONS = ("day", "month", "year", "unknown")
+_DATE_SOURCES = ("front_matter", "dateline", "url", "none")
+
+
 @dataclass(frozen=True)
 class Published:
     """When an article was published, how precisely, and where that came from."""
@@ -20,6 +44,15 @@ class Published:
 
     def to_json(self) -> dict[str, Any]:
         return {"date": self.date, "precision": self.precision, "source": self.source}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Published:
+        """The inverse of to_json; unknown values fall back to the defaults."""
+        return cls(
+            date=_opt(data.get("date")),
+            precision=_choice(data.get("precision"), _PRECISIONS),
+            source=_choice(data.get("source"), _DATE_SOURCES),
+        )
 
 
 @dataclass(frozen=True)
@@ -32,6 +65,15 @@ class ForceMention:
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "mentions": self.mentions, "paragraphs": list(self.paragraphs)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ForceMention:
+        """The inverse of to_json."""
+        return cls(
+            name=_text(data.get("name")),
+            mentions=_int(data.get("mentions")),
+            paragraphs=_ints(data.get("paragraphs")),
+        )
 
 
 @dataclass(frozen=True)
@@ -55,6 +97,21 @@ class Person:
             "paragraph": self.paragraph,
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Person:
+        """The inverse of to_json."""
+        aliases = data.get("aliases")
+        return cls(
+            name=_text(data.get("name")),
+            title=_opt(data.get("title")),
+            role=_opt(data.get("role")),
+            organisation=_opt(data.get("organisation")),
+            aliases=tuple(a for a in aliases if isinstance(a, str))
+            if isinstance(aliases, list)
+            else (),
+            paragraph=_int(data.get("paragraph")),
+        )
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -74,6 +131,17 @@ class Quote:
             "paragraphs": list(self.paragraphs),
             "partial": self.partial,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Quote:
+        """The inverse of to_json."""
+        return cls(
+            speaker=_text(data.get("speaker")),
+            text=_text(data.get("text")),
+            paragraphs=_ints(data.get("paragraphs")),
+            partial=data.get("partial") is True,
+            speaker_kind=_choice(data.get("speaker_kind"), ("organisation", "person")),
+        )
 
 
 @dataclass(frozen=True)
@@ -97,6 +165,19 @@ class Event:
             "kind": self.kind,
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Event:
+        """The inverse of to_json."""
+        paragraph = data.get("paragraph")
+        return cls(
+            date=_opt(data.get("date")),
+            precision=_choice(data.get("precision"), _PRECISIONS),
+            force=_opt(data.get("force")),
+            text=_text(data.get("text")),
+            paragraph=paragraph if isinstance(paragraph, int) else None,
+            kind=_choice(data.get("kind"), ("published", "mentioned")),
+        )
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -116,6 +197,18 @@ class Figure:
             "sentence": self.sentence,
             "paragraph": self.paragraph,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Figure:
+        """The inverse of to_json."""
+        number = data.get("number")
+        return cls(
+            value=_text(data.get("value")),
+            number=float(number) if isinstance(number, int | float) else None,
+            counts=_text(data.get("counts")),
+            sentence=_text(data.get("sentence")),
+            paragraph=_int(data.get("paragraph")),
+        )
 
 
 @dataclass(frozen=True)
@@ -153,3 +246,32 @@ class ParsedArticle:
             "figures": [f.to_json() for f in self.figures],
             "warnings": list(self.warnings),
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ParsedArticle:
+        """The inverse of to_json; malformed items are dropped, never raised."""
+
+        def items(key: str) -> list[dict[str, Any]]:
+            value = data.get(key)
+            return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+        def texts(key: str) -> tuple[str, ...]:
+            value = data.get(key)
+            return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+
+        published = data.get("published")
+        return cls(
+            source=_text(data.get("source")),
+            title=_text(data.get("title")),
+            url=_opt(data.get("url")),
+            outlet=_opt(data.get("outlet")),
+            published=Published.from_json(published if isinstance(published, dict) else {}),
+            description=_opt(data.get("description")),
+            paragraphs=texts("paragraphs"),
+            forces=tuple(ForceMention.from_json(v) for v in items("forces")),
+            people=tuple(Person.from_json(v) for v in items("people")),
+            quotes=tuple(Quote.from_json(v) for v in items("quotes")),
+            events=tuple(Event.from_json(v) for v in items("events")),
+            figures=tuple(Figure.from_json(v) for v in items("figures")),
+            warnings=texts("warnings"),
+        )
