@@ -32,10 +32,14 @@ _FIGURE = re.compile(
     re.I | re.X,
 )
 _COUNTED = re.compile(
-    r"^\s+(?:(?:of|out\s+of)\s+(?:the\s+|all\s+|their\s+|its\s+)?(?:\d[\d,]*\s+|[a-z]+\s+)?)?"
-    r"(?P<what>(?:[A-Za-z][\w’'-]*\s+){0,2}?[A-Za-z][\w’'-]*)"
+    r"^\s+(?:out\s+of\s+(?:the\s+)?[\d,]+\s+|of\s+(?:the\s+|all\s+|their\s+|its\s+)?)?"
+    r"(?P<what>(?:[A-Za-z][\w’'-]*\s+){0,2}[A-Za-z][\w’'-]*)"
 )
-_STOP_COUNT = {"and", "or", "the", "a", "an", "to", "in", "on", "at", "by", "for", "with", "was", "were", "had", "have", "has", "is", "are", "who", "which", "that"}
+_STOP_COUNT = {
+    "and", "or", "the", "a", "an", "to", "in", "on", "at", "by", "for", "with", "was", "were",
+    "had", "have", "has", "is", "are", "who", "which", "that", "of", "from", "over", "had",
+    "been", "be", "will", "would", "could", "don’t", "don't", "did", "do", "does", "said",
+}
 _DATE_CONTEXT = re.compile(
     r"(?i)^\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^\s*(?:am|pm)\b|^[:.]\d"
 )
@@ -77,9 +81,11 @@ def find_figures(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
                     if of:
                         counts = f"per cent of {of.group(1)}"
                 elif counted:
-                    words = [w for w in counted.group("what").split()]
-                    while words and words[-1].lower() in _STOP_COUNT:
-                        words.pop()
+                    words = []
+                    for w in counted.group("what").split():
+                        if w.lower() in _STOP_COUNT or (words and w.lower().endswith("ed")):
+                            break
+                        words.append(w)
                     counts = " ".join(words)
                 if not counts or counts.lower() in _STOP_COUNT:
                     continue

@@ -197,6 +197,8 @@ SPEAKER_NOUNS = _words(
     judge jury tribunal hearing prosecutors prosecution lawyers lawyer solicitor barrister
     family families victims victim woman man source sources insiders insider organisation
     organisations group groups researchers data figures investigators investigation inquiry
+    branch unit team department division directorate section representatives representative
+    ombudsman coroner judge magistrate magistrates sheriff regulator chairman chairwoman chair
     """
 )
 

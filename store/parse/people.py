@@ -102,7 +102,10 @@ def _strong(title: str | None, name: str, after: str) -> bool:
     first = fold(name.split()[0])
     if first in FEMALE_NAMES or first in MALE_NAMES:
         return True
-    return bool(re.match(r"^\s*(?:,[^,]{0,80},\s*)?(?:said|says|added|told|explained|warned)\b", after))
+    return bool(
+        re.match(r"^\s*(?:,[^,]{0,80},\s*|,\s*)?(?:said|says|added|told|explained|warned)\b", after)
+        or re.match(r"^,\s*(?:the|a|an|who|head|chair|chief|director|of|from)\b", after)
+    )
 
 
 def find_people(paragraphs: Sequence[str], blocked: Sequence[Sequence[tuple[int, int]]] = ()) -> PeopleIndex:

@@ -128,14 +128,13 @@ class Attributor:
             return self.last_speaker
         return best
 
-    def _recent_watchdog(self, pi: int) -> str | None:
-        """The inspectorate or complaints body named nearest before (else after) paragraph pi."""
+    def _recent_watchdog(self, pi: int, inspectorate: bool) -> str | None:
+        """The body named nearest before (else after) paragraph pi; inspectorates first if asked."""
         order = list(range(pi, -1, -1)) + list(range(pi + 1, len(self.paragraphs)))
-        for p in order:
-            found = _WATCHDOG_RE.findall(self.paragraphs[p])
-            if found:
-                return WATCHDOGS[found[-1]]
-        return None
+        named = [WATCHDOGS[n] for p in order for n in reversed(_WATCHDOG_RE.findall(self.paragraphs[p]))]
+        if inspectorate:
+            named = [n for n in named if n.startswith("HMIC")] or named
+        return named[0] if named else None
 
     def best(self, pi: int, spans: Sequence[tuple[int, int]]) -> Speaker | None:
         """The first span naming a person, else the first naming anyone."""
@@ -183,7 +182,7 @@ class Attributor:
             noun = generic.group(1).lower()
             if noun in ("force", "spokesman", "spokeswoman", "spokesperson", "statement") and self.ctx.main_force:
                 return Speaker(self.ctx.main_force if noun == "force" else f"{self.ctx.main_force} {noun}", "organisation")
-            watchdog = self._recent_watchdog(pi)
+            watchdog = self._recent_watchdog(pi, noun != "watchdog")
             if watchdog:
                 return Speaker(f"{watchdog} {phrase}", "organisation")
         if force and len(force_words := phrase.split()) <= 4 and force_words[-1].lower() in {"police", "constabulary", "service", "force"}:
@@ -193,29 +192,35 @@ class Attributor:
 
 def _subject_before(text: str, verb_start: int, clause_start: int) -> list[tuple[int, int]]:
     """Candidate spans for the subject phrase that ends just before a speech verb."""
-    left = text[clause_start:verb_start]
-    left = _AUX.sub("", left.rstrip())
+    left = _AUX.sub("", text[clause_start:verb_start].rstrip())
     stripped = left.rstrip()
-    if stripped.endswith((",", ")")):
-        # An appositive: "Stephen Mold, the commissioner, said" or "…, HM Inspector Zoe X, said".
-        inner = stripped[:-1]
-        cut = max(inner.rfind(","), inner.rfind("("), inner.rfind("‘"), inner.rfind("’"))
-        if cut > 0:
-            head = inner[:cut].rstrip()
-            out = []
-            before = _np_tail(text, clause_start, clause_start + len(head))
-            if before:
-                out.append(before)
-            appositive = (clause_start + cut + 1, clause_start + len(inner))
-            out.append(appositive)
-            return out
-        stripped = inner
-    span = _np_tail(text, clause_start, clause_start + len(stripped))
-    return [span] if span else []
+    if not stripped.endswith((",", ")")):
+        span = _np_tail(text, clause_start, clause_start + len(stripped))
+        return [span] if span else []
+    # Appositives: "Stephen Mold, the commissioner, said", "X, of Y Police, who led it, said",
+    # "…rare', HM Inspector Zoe X, said". Each comma-separated segment is a candidate,
+    # nearest the verb last; the caller prefers one naming a person.
+    inner = stripped[:-1]
+    cuts = [m.end() for m in re.finditer(r"[,(‘’]", inner)]
+    bounds = [0, *cuts][-4:]
+    out: list[tuple[int, int]] = []
+    for i, seg_start in enumerate(bounds):
+        seg_end = bounds[i + 1] - 1 if i + 1 < len(bounds) else len(inner)
+        if i == 0:
+            span = _np_tail(text, clause_start + seg_start, clause_start + seg_end)
+            if span:
+                out.append(span)
+        else:
+            a, b = clause_start + seg_start, clause_start + seg_end
+            if text[a:b].strip():
+                out.append((a, b))
+    return out
 
 
 def _np_tail(text: str, floor: int, end: int) -> tuple[int, int] | None:
     """Walk back from end over a noun phrase ('An HMICFRS spokesman'); return its span."""
+    while end > floor and text[end - 1] in " ,":
+        end -= 1
     i = end
     words = 0
     start = end
@@ -230,11 +235,24 @@ def _np_tail(text: str, floor: int, end: int) -> tuple[int, int] | None:
             break
         word = text[k:j]
         low = word.lower()
-        if low in _CLAUSE_WORDS and words > 0:
+        left_word = text[floor:k].rstrip().rsplit(" ", 1)[-1] if k > floor else ""
+        if low in {"and", "&"} and left_word[:1].isupper() and words > 0:
+            pass  # "Police and Crime Commissioner", "England and Wales"
+        elif low in {"that", "this", "the"} and words > 0:
+            start = k
+            words += 1
+            break  # "that force", "this report": a determiner ends the phrase
+        elif low in _CLAUSE_WORDS:
             break
-        if not (word[:1].isupper() or word[:1].isdigit() or low in _NP_JOINERS or low.strip("’'s") in SPEAKER_NOUNS or low in SPEAKER_NOUNS or low in PRONOUNS or words == 0):
-            break
-        if low in _CLAUSE_WORDS:
+        elif not (
+            word[:1].isupper()
+            or word[:1].isdigit()
+            or low in _NP_JOINERS
+            or low.rstrip("’'s") in SPEAKER_NOUNS
+            or low in SPEAKER_NOUNS
+            or (low in PRONOUNS and words == 0)
+            or (words > 0 and left_word[:1].isupper() and low.isalpha())
+        ):
             break
         start = k
         words += 1
@@ -367,9 +385,9 @@ class QuoteFinder:
                 spans = [head] if head else []
             speaker = self.attr.best(pi, spans)
             if speaker is None:
-                who = re.match(r"\s+([^,.;“”\"]{2,80}?)\s*[:,]\s*$", tail)
+                who = re.match(r"\s+([^,.;:“”\"]{2,80})", tail)
                 if who:
-                    speaker = self.attr.phrase(pi, ve + who.start(1), ve + who.end(1))
+                    speaker = self.attr.best(pi, [(ve + who.start(1), ve + who.end(1))])
             if speaker is not None:
                 return speaker
         return None
