@@ -97,7 +97,7 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
         found = force_spans(phrase)
         return found[0][2] if found else None
 
-    ctx = QuoteContext(people=people, main_force=main_force, force_at=force_at)
+    ctx = QuoteContext(people=people, main_force=main_force, force_at=force_at, force_spans=spans)
     quotes = find_quotes(body, ctx)
 
     def forces_in(sentence: str) -> list[str]:

@@ -15,7 +15,9 @@ from .quotemarks import Span, find_spans
 RATINGS = {"good", "outstanding", "requires improvement", "inadequate", "adequate", "poor"}
 _VERB_ALT = "|".join(sorted((v.rstrip(":") for v in SPEECH_VERBS), key=len, reverse=True))
 _VERB = re.compile(rf"\b(?:{_VERB_ALT})\b", re.I)
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:“”\"]{2,80})", re.I)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<who>(?:(?!\b(?:that|which|who|whose|when|where)\b)[^,.;:“”\"]){2,80})", re.I
+)
 _SENT_END = re.compile(r"[.!?…](?=\s+[\"“‘'A-Z0-9])")
 _AUX = re.compile(
     r"(?:\s+(?:has|have|had|was|is|were|are|will|would|also|then|later|previously|today|yesterday|"
@@ -39,6 +41,16 @@ _GENERIC_ORG = re.compile(
     r"findings|force|spokesman|spokeswoman|spokesperson|statement)$",
     re.I,
 )
+_UNNAMED = re.compile(
+    r"\b(?:(?:one|two|some|another|several)\s+of\s+(?:his|her|their|the)\s+|the\s+|a\s+|his\s+|her\s+)"
+    r"(?:\w+\s+)?(?P<noun>woman|women|victims?|girl|mother|wife|daughter|sister|complainants?|"
+    r"survivors?|man|father|husband|son|brother|boy)\b",
+    re.I,
+)
+_UNNAMED_GENDER = {
+    "woman": "f", "women": "f", "girl": "f", "mother": "f", "wife": "f", "daughter": "f",
+    "sister": "f", "man": "m", "father": "m", "husband": "m", "son": "m", "brother": "m", "boy": "m",
+}
 WATCHDOGS = {
     "HMICFRS": "HMICFRS",
     "Inspectorate of Constabulary and Fire": "HMICFRS",
@@ -67,6 +79,7 @@ class QuoteContext:
     people: PeopleIndex
     main_force: str | None
     force_at: Callable[[str], str | None]  # canonical force named in a phrase, if any
+    force_spans: Sequence[Sequence[tuple[int, int, str]]] = ()  # per paragraph
 
 
 def _sentence_bounds(text: str, masked: str, pos: int) -> tuple[int, int]:
@@ -113,8 +126,10 @@ class Attributor:
         person = self.ctx.people.by_key(mention.key)
         return Speaker(person.name, "person") if person else None
 
-    def _last_person_before(self, pi: int, pos: int, gender: str | None) -> Speaker | None:
-        best: Speaker | None = None
+    def _last_person_before(
+        self, pi: int, pos: int, gender: str | None
+    ) -> tuple[tuple[int, int], Speaker] | None:
+        best: tuple[tuple[int, int], Speaker] | None = None
         for m in self.ctx.people.mentions:
             if (m.paragraph, m.start) >= (pi, pos):
                 break
@@ -123,9 +138,9 @@ class Attributor:
                 continue
             person = self.ctx.people.by_key(m.key)
             if person:
-                best = Speaker(person.name, "person")
+                best = ((m.paragraph, m.start), Speaker(person.name, "person"))
         if best is None and self.last_speaker and self.last_speaker.kind == "person":
-            return self.last_speaker
+            return ((-1, 0), self.last_speaker)
         return best
 
     def _recent_watchdog(self, pi: int, inspectorate: bool) -> str | None:
@@ -135,6 +150,75 @@ class Attributor:
         if inspectorate:
             named = [n for n in named if n.startswith("HMIC")] or named
         return named[0] if named else None
+
+    def _pronoun(self, pi: int, pos: int, pron: str) -> Speaker | None:
+        if pron in ("they", "it"):
+            subject = self._recent_subject(pi, pos)
+            if subject:
+                return subject
+            if self.last_speaker and self.last_speaker.kind == "organisation":
+                return self.last_speaker
+            if pron == "it":
+                return None
+        gender = PRONOUNS[pron]
+        person = self._last_person_before(pi, pos, gender)
+        unnamed = self._unnamed_before(pi, pos, gender)
+        if unnamed and (person is None or person[0][0] < 0):
+            return unnamed[1]
+        return person[1] if person else None
+
+    def _recent_subject(self, pi: int, pos: int) -> Speaker | None:
+        """The organisation or group a recent sentence opened with ('Inspectors from X …')."""
+        for p in (pi, pi - 1):
+            if p < 0:
+                continue
+            text = self.paragraphs[p][: pos if p == pi else None]
+            starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
+            for st in reversed(starts):
+                while st < len(text) and text[st] == " ":
+                    st += 1
+                if text[st : st + 1] in "“\"‘'":
+                    continue
+                head = _np_head(self.paragraphs[p], st, min(len(text), st + 120))
+                if head is None or self._person_in(p, *head):
+                    continue
+                words = self.paragraphs[p][head[0] : head[1]].split()
+                if words and words[0].lower() in PRONOUNS:
+                    continue
+                if any(w.lower().rstrip("s’'") in SPEAKER_NOUNS or w.lower() in SPEAKER_NOUNS for w in words):
+                    return self.phrase(p, *head)
+        return None
+
+    def _unnamed_before(self, pi: int, pos: int, gender: str | None) -> tuple[tuple[int, int], Speaker] | None:
+        """'One of his victims', 'the woman': an unnamed person a pronoun may refer to."""
+        found: tuple[tuple[int, int], Speaker] | None = None
+        for p in range(max(0, pi - 2), pi + 1):
+            text = self.paragraphs[p][: pos if p == pi else None]
+            for m in _UNNAMED.finditer(text):
+                noun = m.group("noun").lower()
+                g = _UNNAMED_GENDER.get(noun.rstrip("s"), None)
+                if gender and g and g != gender:
+                    continue
+                found = ((p, m.start()), Speaker(f"Unnamed {noun.rstrip('s')}", "person"))
+        return found
+
+    def _role_holder(self, phrase: str) -> Speaker | None:
+        """'the judge', 'the chief constable': the one person whose title or role says so."""
+        low = phrase.lower()
+        if phrase[1:] != low[1:] or not re.fullmatch(r"[a-z’' -]{3,40}", low) or low in {"officer", "police officer", "force"}:
+            return None
+        holders = [
+            p for p in self.ctx.people.people
+            if re.search(rf"\b{re.escape(low)}\b", f"{p.title or ''} {p.role or ''}".lower())
+        ]
+        return Speaker(holders[0].name, "person") if len(holders) == 1 else None
+
+    def _recent_force(self, pi: int, pos: int) -> str | None:
+        for p in range(min(pi, len(self.ctx.force_spans) - 1), -1, -1):
+            spans = [sp for sp in self.ctx.force_spans[p] if p < pi or sp[1] <= pos]
+            if spans:
+                return spans[-1][2]
+        return None
 
     def best(self, pi: int, spans: Sequence[tuple[int, int]]) -> Speaker | None:
         """The first span naming a person, else the first naming anyone."""
@@ -159,15 +243,18 @@ class Attributor:
             return None
         lower = [w.lower().strip(",") for w in words]
         if len(words) == 1 and lower[0] in PRONOUNS:
-            pron = lower[0]
-            if pron in ("they", "it"):
-                if self.last_speaker and self.last_speaker.kind == "organisation":
-                    return self.last_speaker
-                if pron == "it":
-                    return None
-            return self._last_person_before(pi, start, PRONOUNS[pron])
+            return self._pronoun(pi, start, lower[0])
         phrase = " ".join(words).strip(" ,")
         phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+        role_holder = self._role_holder(phrase)
+        if role_holder:
+            return role_holder
+        that_force = re.fullmatch(r"(?i)(?:(spokes\w+|statement)\s+(?:for|from)\s+)?(?:that|this|the)\s+force", phrase)
+        if that_force:
+            recent = self._recent_force(pi, start) or self.ctx.main_force
+            if recent:
+                noun = that_force.group(1)
+                return Speaker(f"{recent} {noun.lower()}" if noun else recent, "organisation")
         if not phrase or len(phrase.split()) > 9:
             return None
         has_cap = any(w[:1].isupper() for w in phrase.split())
@@ -384,7 +471,8 @@ class QuoteFinder:
                 head = _np_head(para, s_start, vs)
                 spans = [head] if head else []
             speaker = self.attr.best(pi, spans)
-            if speaker is None:
+            inverted = not para[s_start:vs].strip() or re.search(r"[,“”\"‘’']\s*$", para[s_start:vs])
+            if speaker is None and inverted:
                 who = re.match(r"\s+([^,.;:“”\"]{2,80})", tail)
                 if who:
                     speaker = self.attr.best(pi, [(ve + who.start(1), ve + who.end(1))])
