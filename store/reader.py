@@ -1,0 +1,767 @@
+"""The query side of a store: `Store` answers the `Corpus` protocol from the manifest and
+lazily loaded, cached blob shards."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
+from pathlib import Path
+from typing import Any, cast, overload
+
+from .api import SortKey
+from .errors import StoreError
+from .layout import SCHEMA_VERSION, blob_dir, manifest_path
+from .manifest import RawManifest, load_raw, split_counted, split_refs, stat_key
+from .records import Figure, ForceMention, Person, Precision, SpeakerKind
+from .shards import shard_of
+from .textindex import STOPWORDS, decode_postings, query_words, term_shard_key
+from .tinyfile import read_tables
+from .views import (
+    ArticleDetail,
+    ArticleFilter,
+    ArticleRow,
+    EventRow,
+    Facets,
+    FacetValue,
+    FigureRow,
+    ForceSummary,
+    QuoteGroup,
+    QuoteSource,
+    QuoteSpan,
+    SearchHit,
+    SpeakerSummary,
+    StoreInfo,
+)
+
+Doc = dict[str, Any]
+_EMPTY: frozenset[int] = frozenset()
+_CACHE_LIMITS = {"bodies": 32, "quotes": 32, "events": 16, "figures": 16, "terms": 2}
+
+
+class _Lru(OrderedDict[Any, Any]):
+    """A small least-recently-used cache."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def get_or(self, key: Any, make: Callable[[], Any]) -> Any:
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        value = make()
+        self[key] = value
+        if len(self) > self.limit:
+            self.popitem(last=False)
+        return value
+
+
+class ArticleRows(Sequence[ArticleRow]):
+    """Articles in display order, built into ArticleRow objects only when read."""
+
+    def __init__(self, store: Store, positions: Sequence[int]) -> None:
+        self._store = store
+        self._positions = positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, index: int) -> ArticleRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> ArticleRows: ...
+
+    def __getitem__(self, index: int | slice) -> ArticleRow | ArticleRows:
+        if isinstance(index, slice):
+            return ArticleRows(self._store, self._positions[index])
+        return self._store._row(self._positions[index])
+
+    @property
+    def ids(self) -> list[int]:
+        """The article ids in order, without building rows."""
+        ids = self._store._ids
+        return [ids[p] for p in self._positions]
+
+
+class _Indexes:
+    """Per-row facet values and the position sets behind filtering (built on first use)."""
+
+    def __init__(self, store: Store) -> None:
+        n = len(store._ids)
+        self.row_forces: list[tuple[int, ...]] = [
+            tuple(split_refs(v)) for v in store._articles["forces"]
+        ]
+        self.row_speakers: list[tuple[int, ...]] = [
+            tuple(r for r, _ in split_counted(v)) for v in store._articles["speakers"]
+        ]
+        self.row_years: list[int | None] = [_year(d) for d in store._dates]
+        self.by_force: dict[int, set[int]] = {}
+        self.by_speaker: dict[int, set[int]] = {}
+        self.by_outlet: dict[str, set[int]] = {}
+        self.by_year: dict[int, set[int]] = {}
+        for pos in range(n):
+            for f in self.row_forces[pos]:
+                self.by_force.setdefault(f, set()).add(pos)
+            for s in self.row_speakers[pos]:
+                self.by_speaker.setdefault(s, set()).add(pos)
+            outlet = store._outlets[pos]
+            if outlet:
+                self.by_outlet.setdefault(outlet, set()).add(pos)
+            year = self.row_years[pos]
+            if year is not None:
+                self.by_year.setdefault(year, set()).add(pos)
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _date_key(date: str | None) -> tuple[bool, str]:
+    """Sort key putting dated items first, in date order, then undated ones."""
+    return (date is None, date or "")
+
+
+class Store:
+    """A store on disk, opened for queries. Implements the Corpus protocol.
+
+    The manifest is read once (and again on reload); bodies, quotes, timelines and the
+    search index are read shard by shard when a query needs them, and cached. All
+    methods are safe to call from worker threads.
+    """
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self._lock = threading.RLock()
+        self._load()
+
+    # ---- loading -------------------------------------------------------------------
+
+    def _load(self) -> None:
+        raw = load_raw(self.path)
+        with self._lock:
+            self._install(raw)
+
+    def _install(self, raw: RawManifest) -> None:
+        self._stat = stat_key(raw.stat)
+        self._meta = raw.meta
+        cols = raw.articles
+        self._articles = cols
+        self._ids: list[int] = cols["id"]
+        self._titles: list[str] = cols["title"]
+        interned: dict[str, str] = {}
+        self._outlets: list[str | None] = [
+            interned.setdefault(o, o) if o else None for o in cols["outlet"]
+        ]
+        self._dates: list[str | None] = cols["date"]
+        self._forces_cols = raw.forces
+        self._speakers_cols = raw.speakers
+        self._force_names: list[str] = raw.forces["name"]
+        self._speaker_keys: list[str] = raw.speakers["key"]
+        self._speaker_names: list[str] = raw.speakers["name"]
+        self._rows: dict[int, ArticleRow] = {}
+        self._pos_by_id: dict[int, int] | None = None
+        self._slot_pos: dict[int, int] | None = None
+        self._indexes: _Indexes | None = None
+        self._orders: dict[tuple[str, bool], tuple[list[int], list[int] | None]] = {}
+        self._selections: _Lru = _Lru(16)
+        self._postings: _Lru = _Lru(512)
+        self._shards: dict[str, _Lru] = {k: _Lru(v) for k, v in _CACHE_LIMITS.items()}
+        self._global_facets: Facets | None = None
+        self._term_tables: _Lru = _Lru(64)
+        self._speaker_ix: dict[str, int] | None = None
+        blobs = raw.meta.get("blobs") or {}
+        self._blobs: dict[str, list[str | None]] = {
+            kind: list(blobs.get(kind) or [None]) for kind in _CACHE_LIMITS
+        }
+
+    def changed(self) -> bool:
+        """True when the manifest on disk was replaced since this store loaded it."""
+        try:
+            return stat_key(os.stat(manifest_path(self.path))) != self._stat
+        except OSError:
+            return True
+
+    def reload(self) -> None:
+        """Load the store again from disk."""
+        self._load()
+
+    def warm(self) -> None:
+        """Build the filter indexes now (e.g. in a worker after the first paint)."""
+        self._ix()
+        self._positions_by_id()
+
+    def _read_shard(self, kind: str, shard: int) -> dict[str, Doc]:
+        name = self._blobs[kind][shard]
+        if name is None:
+            return {}
+        path = blob_dir(self.path) / name
+        try:
+            table = read_tables(path).get(kind, {})
+        except FileNotFoundError:
+            raise _Missing(path) from None
+        except (OSError, ValueError) as exc:
+            raise StoreError(
+                f"cannot read {path}: {exc}",
+                "run `forcewatch reindex`, or restore the store from a backup",
+            ) from None
+        return table if isinstance(table, dict) else {}
+
+    def _shard(self, kind: str, key: str | int) -> dict[str, Doc]:
+        """The documents of the shard holding `key`, read once and cached."""
+        for attempt in (0, 1):
+            with self._lock:
+                number = shard_of(key, len(self._blobs[kind]))
+
+                def read(n: int = number) -> dict[str, Doc]:
+                    return self._read_shard(kind, n)
+
+                try:
+                    docs: dict[str, Doc] = self._shards[kind].get_or(number, read)
+                    return docs
+                except _Missing as missing:
+                    # A writer replaced the store and removed a shard this view still
+                    # referenced: follow the new manifest once.
+                    if attempt or not self.changed():
+                        raise StoreError(
+                            f"the store file {missing.path} is missing",
+                            "run `forcewatch reindex`, or restore the store from a backup",
+                        ) from None
+                    self._load()
+        raise AssertionError("unreachable")
+
+    def _all_shards(self, kind: str) -> Iterator[dict[str, Doc]]:
+        for number in range(len(self._blobs[kind])):
+            yield self._read_shard(kind, number)
+
+    # ---- rows ----------------------------------------------------------------------
+
+    def _row(self, pos: int) -> ArticleRow:
+        row = self._rows.get(pos)
+        if row is None:
+            cols = self._articles
+            row = ArticleRow(
+                id=self._ids[pos],
+                title=self._titles[pos],
+                outlet=self._outlets[pos],
+                url=cols["url"][pos],
+                source=cols["source"][pos],
+                date=self._dates[pos],
+                precision=cast(Precision, cols["precision"][pos]),
+                date_source=cols["date_source"][pos],
+                forces=tuple(self._force_names[i] for i in split_refs(cols["forces"][pos])),
+                speakers=tuple(
+                    self._speaker_keys[i] for i, _ in split_counted(cols["speakers"][pos])
+                ),
+                quotes=cols["quotes"][pos],
+            )
+            self._rows[pos] = row
+        return row
+
+    def _positions_by_id(self) -> dict[int, int]:
+        if self._pos_by_id is None:
+            self._pos_by_id = {aid: pos for pos, aid in enumerate(self._ids)}
+        return self._pos_by_id
+
+    def _ix(self) -> _Indexes:
+        with self._lock:
+            if self._indexes is None:
+                self._indexes = _Indexes(self)
+            return self._indexes
+
+    def _order(self, sort: SortKey, descending: bool) -> tuple[list[int], list[int] | None]:
+        """Positions in the requested order, and (lazily) each position's rank in it."""
+        key = (sort, descending)
+        if key not in self._orders:
+            n = len(self._ids)
+            everything = range(n)
+            if sort == "date" and descending:
+                order = list(everything)  # the manifest keeps rows newest first
+            elif sort == "date":
+                dated = [p for p in everything if self._dates[p]]
+                dated.sort(key=lambda p: cast(str, self._dates[p]))
+                order = dated + [p for p in everything if not self._dates[p]]
+            elif sort == "title":
+                order = sorted(everything, key=lambda p: self._titles[p].casefold())
+                if descending:
+                    order.reverse()
+            elif sort == "outlet":
+                named = [p for p in everything if self._outlets[p]]
+                named.sort(key=lambda p: cast(str, self._outlets[p]).casefold(), reverse=descending)
+                order = named + [p for p in everything if not self._outlets[p]]
+            else:
+                raise ValueError(f"unknown sort key {sort!r}")
+            self._orders[key] = (order, None)
+        order, rank = self._orders[key]
+        return order, rank
+
+    def _rank(self, sort: SortKey, descending: bool) -> list[int]:
+        order, rank = self._order(sort, descending)
+        if rank is None:
+            rank = [0] * len(order)
+            for i, pos in enumerate(order):
+                rank[pos] = i
+            self._orders[(sort, descending)] = (order, rank)
+        return rank
+
+    # ---- filtering -----------------------------------------------------------------
+
+    def _select(self, flt: ArticleFilter | None) -> frozenset[int] | set[int] | None:
+        """Positions the filter selects; None when it selects everything."""
+        if flt is None or flt.is_empty:
+            return None
+        with self._lock:
+            cached = self._selections.get(flt)
+            if cached is not None:
+                self._selections.move_to_end(flt)
+                return cast(frozenset[int], cached)
+        ix = self._ix()
+        sets: list[set[int] | frozenset[int]] = []
+        if flt.force:
+            fid = self._force_index().get(flt.force)
+            sets.append(ix.by_force.get(fid, _EMPTY) if fid is not None else _EMPTY)
+        if flt.speaker:
+            sid = self._speaker_index().get(flt.speaker)
+            sets.append(ix.by_speaker.get(sid, _EMPTY) if sid is not None else _EMPTY)
+        if flt.outlet:
+            sets.append(ix.by_outlet.get(flt.outlet, _EMPTY))
+        if flt.year:
+            sets.append(ix.by_year.get(flt.year, _EMPTY))
+        if flt.text.strip():
+            hits = self._search_positions(flt.text)
+            if hits is not None:
+                sets.append(frozenset(hits))
+        if not sets:
+            return None
+        sets.sort(key=len)
+        selected = frozenset(sets[0].intersection(*sets[1:]))
+        with self._lock:
+            self._selections.get_or(flt, lambda: selected)
+        return selected
+
+    def _force_index(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self._force_names)}
+
+    def _speaker_index(self) -> dict[str, int]:
+        if self._speaker_ix is None:
+            self._speaker_ix = {k: i for i, k in enumerate(self._speaker_keys)}
+        return self._speaker_ix
+
+    def articles(
+        self,
+        flt: ArticleFilter | None = None,
+        sort: SortKey = "date",
+        descending: bool = True,
+    ) -> ArticleRows:
+        """Articles matching the filter (facets and full-text), sorted; newest first by default."""
+        selected = self._select(flt)
+        order, _ = self._order(sort, descending)
+        if selected is None:
+            return ArticleRows(self, order)
+        if len(selected) * 8 < len(order):
+            rank = self._rank(sort, descending)
+            return ArticleRows(self, sorted(selected, key=rank.__getitem__))
+        return ArticleRows(self, [p for p in order if p in selected])
+
+    def facets(self, flt: ArticleFilter | None = None) -> Facets:
+        """Counts per force, speaker, outlet and year among the articles the filter selects."""
+        selected = self._select(flt)
+        if selected is None and self._global_facets is not None:
+            return self._global_facets
+        ix = self._ix()
+        positions: Sequence[int] | frozenset[int] | set[int] = (
+            range(len(self._ids)) if selected is None else selected
+        )
+        forces = Counter(chain.from_iterable(map(ix.row_forces.__getitem__, positions)))
+        speakers = Counter(chain.from_iterable(map(ix.row_speakers.__getitem__, positions)))
+        outlets = Counter(o for o in map(self._outlets.__getitem__, positions) if o)
+        years = Counter(y for y in map(ix.row_years.__getitem__, positions) if y is not None)
+
+        def ranked(values: list[FacetValue]) -> tuple[FacetValue, ...]:
+            return tuple(sorted(values, key=lambda v: (-v.count, v.label.casefold(), v.value)))
+
+        result = Facets(
+            forces=ranked(
+                [
+                    FacetValue(self._force_names[f], self._force_names[f], n)
+                    for f, n in forces.items()
+                ]
+            ),
+            speakers=ranked(
+                [
+                    FacetValue(self._speaker_keys[s], self._speaker_names[s], n)
+                    for s, n in speakers.items()
+                ]
+            ),
+            outlets=ranked([FacetValue(o, o, n) for o, n in outlets.items()]),
+            years=tuple(FacetValue(str(y), str(y), years[y]) for y in sorted(years, reverse=True)),
+        )
+        if selected is None:
+            self._global_facets = result
+        return result
+
+    # ---- full-text search ------------------------------------------------------------
+
+    def _term_table(self, term: str) -> tuple[dict[str, str], list[str]]:
+        """The term shard holding `term`: term -> encoded postings, and the sorted terms."""
+        key = term_shard_key(term)
+
+        def build() -> tuple[dict[str, str], list[str]]:
+            docs = self._shard("terms", key)
+            postings = {d["t"]: d["p"] for d in docs.values()}
+            return postings, sorted(postings)
+
+        with self._lock:
+            number = shard_of(key, len(self._blobs["terms"]))
+            table: tuple[dict[str, str], list[str]] = self._term_tables.get_or(number, build)
+            return table
+
+    def _term_postings(self, term: str) -> dict[int, int]:
+        """Slot -> occurrences of one exact term."""
+        with self._lock:
+            cached = self._postings.get(("term", term))
+        if cached is not None:
+            return cast(dict[int, int], cached)
+        postings, _ = self._term_table(term)
+        value = postings.get(term)
+        result: dict[int, int] = {}
+        if value is not None:
+            slots, counts = decode_postings(value)
+            result = dict(zip(slots, counts, strict=True))
+        with self._lock:
+            self._postings.get_or(("term", term), lambda: result)
+        return result
+
+    def _prefix_postings(self, prefix: str) -> dict[int, int]:
+        """Slot -> occurrences of every term starting with the prefix."""
+        with self._lock:
+            cached = self._postings.get(("prefix", prefix))
+        if cached is not None:
+            return cast(dict[int, int], cached)
+        import bisect
+
+        _, terms = self._term_table(prefix)
+        start = bisect.bisect_left(terms, prefix)
+        merged: Counter[int] = Counter()
+        for term in terms[start:]:
+            if not term.startswith(prefix):
+                break
+            merged.update(self._term_postings(term))
+        result = dict(merged)
+        with self._lock:
+            self._postings.get_or(("prefix", prefix), lambda: result)
+        return result
+
+    def _search_slots(self, text: str) -> dict[int, int] | None:
+        whole, prefix = query_words(text)
+        if not whole and prefix is None:
+            return None
+        parts = [self._term_postings(w) for w in whole]
+        if prefix is not None:
+            parts.append(self._prefix_postings(prefix))
+        parts.sort(key=len)
+        result = dict(parts[0])
+        for part in parts[1:]:
+            result = {s: n + part[s] for s, n in result.items() if s in part}
+            if not result:
+                break
+        return result
+
+    def _search_positions(self, text: str) -> dict[int, int] | None:
+        slots = self._search_slots(text)
+        if slots is None:
+            return None
+        with self._lock:
+            if self._slot_pos is None:
+                self._slot_pos = {s: p for p, s in enumerate(self._articles["slot"])}
+            slot_pos = self._slot_pos
+        return {slot_pos[s]: n for s, n in slots.items() if s in slot_pos}
+
+    def search(self, text: str) -> list[SearchHit]:
+        """Articles whose title or text match every word (the last word as a prefix).
+
+        Words of one letter and common stop words ("the", "of") are ignored; a search with
+        nothing left to match finds nothing. Best matches first, then newest first.
+        """
+        hits = self._search_positions(text)
+        if not hits:
+            return []
+        ranked = sorted(hits, key=lambda p: (-hits[p], p))
+        return [SearchHit(self._ids[p], hits[p]) for p in ranked]
+
+    # ---- one article -----------------------------------------------------------------
+
+    def _body(self, article_id: int) -> Doc | None:
+        doc = self._shard("bodies", article_id).get(str(article_id))
+        return doc if isinstance(doc, dict) else None
+
+    def article(self, article_id: int) -> ArticleDetail | None:
+        """One article with paragraphs and annotations, or None if it is not stored."""
+        pos = self._positions_by_id().get(article_id)
+        if pos is None:
+            return None
+        body = self._body(article_id)
+        if body is None:
+            return None
+        row = self._row(pos)
+
+        def items(key: str) -> list[Doc]:
+            value = body.get(key)
+            return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+        quotes = tuple(
+            QuoteSpan(
+                speaker=str(q.get("speaker", "")),
+                speaker_key=str(q.get("key", "")),
+                text=str(q.get("text", "")),
+                paragraphs=tuple(p for p in q.get("paragraphs") or () if isinstance(p, int)),
+                partial=q.get("partial") is True,
+            )
+            for q in items("quotes")
+        )
+        events = tuple(
+            EventRow(
+                date=e.get("date"),
+                precision=cast(Precision, e.get("precision", "unknown")),
+                force=e.get("force"),
+                text=str(e.get("text", "")),
+                kind=str(e.get("kind", "mentioned")),
+                article_id=article_id,
+                paragraph=e.get("paragraph"),
+                article_title=row.title,
+                outlet=row.outlet,
+            )
+            for e in items("events")
+        )
+        paragraphs = body.get("paragraphs")
+        warnings = body.get("warnings")
+        return ArticleDetail(
+            row=row,
+            description=body.get("description")
+            if isinstance(body.get("description"), str)
+            else None,
+            paragraphs=tuple(p for p in paragraphs if isinstance(p, str))
+            if isinstance(paragraphs, list)
+            else (),
+            forces=tuple(ForceMention.from_json(f) for f in items("forces")),
+            people=tuple(Person.from_json(p) for p in items("people")),
+            quotes=quotes,
+            events=events,
+            figures=tuple(Figure.from_json(f) for f in items("figures")),
+            warnings=tuple(w for w in warnings if isinstance(w, str))
+            if isinstance(warnings, list)
+            else (),
+        )
+
+    def raw_text(self, article_id: int) -> str | None:
+        """The article file's text as it was ingested (decoded), or None."""
+        body = self._body(article_id)
+        raw = body.get("raw") if body else None
+        return raw if isinstance(raw, str) else None
+
+    # ---- forces and timelines ------------------------------------------------------------
+
+    def forces(self) -> list[ForceSummary]:
+        """Every force with coverage, most covered first."""
+        cols = self._forces_cols
+        return [
+            ForceSummary(
+                name=cols["name"][i],
+                articles=cols["articles"][i],
+                quotes=cols["quotes"][i],
+                events=cols["events"][i],
+                years=tuple(split_counted(cols["years"][i])),
+            )
+            for i in range(len(cols["name"]))
+        ]
+
+    def _event_row(self, doc: Doc) -> EventRow | None:
+        aid = doc.get("a")
+        pos = self._positions_by_id().get(aid) if isinstance(aid, int) else None
+        if pos is None:
+            return None
+        return EventRow(
+            date=doc.get("d"),
+            precision=cast(Precision, doc.get("pr", "unknown")),
+            force=doc.get("f"),
+            text=str(doc.get("t", "")),
+            kind=str(doc.get("kind", "mentioned")),
+            article_id=cast(int, aid),
+            paragraph=doc.get("p"),
+            article_title=self._titles[pos],
+            outlet=self._outlets[pos],
+        )
+
+    def _event_key(self, event: EventRow) -> tuple[Any, ...]:
+        pos = self._positions_by_id()[event.article_id]
+        return (
+            *_date_key(event.date),
+            *_date_key(self._dates[pos]),
+            event.article_id,
+            -1 if event.paragraph is None else event.paragraph,
+        )
+
+    def timeline(self, force: str) -> list[EventRow]:
+        """A force's events in date order; undated events last.
+
+        Besides events tied to the force, the timeline holds the publication of each article
+        that mentions it, and undated-force events of articles that mention only this force.
+        """
+        docs = self._shard("events", force).values()
+        events = [e for d in docs if d.get("tf") == force and (e := self._event_row(d))]
+        events.sort(key=self._event_key)
+        return events
+
+    def all_events(self) -> list[EventRow]:
+        """Every event once, in date order with undated ones last (for export)."""
+        seen: set[tuple[int, int]] = set()
+        events = []
+        for docs in self._all_shards("events"):
+            for doc in docs.values():
+                ident = (doc.get("a", 0), doc.get("i", 0))
+                if ident in seen:
+                    continue
+                seen.add(ident)
+                event = self._event_row(doc)
+                if event:
+                    events.append(event)
+        events.sort(key=self._event_key)
+        return events
+
+    # ---- speakers and quotes -------------------------------------------------------------
+
+    def speakers(self) -> list[SpeakerSummary]:
+        """Every speaker, people and organisations, most quoted first."""
+        cols = self._speakers_cols
+        return [
+            SpeakerSummary(
+                key=cols["key"][i],
+                name=cols["name"][i],
+                kind=cast(SpeakerKind, cols["kind"][i]),
+                role=cols["role"][i],
+                organisation=cols["organisation"][i],
+                quotes=cols["quotes"][i],
+                articles=cols["articles"][i],
+                forces=tuple(self._force_names[r] for r in split_refs(cols["forces"][i])),
+            )
+            for i in range(len(cols["key"]))
+        ]
+
+    def _groups(self, docs: Sequence[Doc]) -> list[QuoteGroup]:
+        """Group quote documents of one speaker by their normalised text."""
+        by_text: dict[tuple[str, str], list[tuple[Doc, QuoteSource]]] = {}
+        ids = self._positions_by_id()
+        for doc in docs:
+            pos = ids.get(doc.get("a", -1))
+            if pos is None:
+                continue
+            paragraphs = doc.get("p") or [0]
+            source = QuoteSource(
+                article_id=self._ids[pos],
+                paragraph=paragraphs[0] if isinstance(paragraphs[0], int) else 0,
+                title=self._titles[pos],
+                outlet=self._outlets[pos],
+                date=self._dates[pos],
+                precision=cast(Precision, self._articles["precision"][pos]),
+            )
+            by_text.setdefault((str(doc.get("k")), str(doc.get("n"))), []).append((doc, source))
+        groups = []
+        for (key, _), members in by_text.items():
+            members.sort(key=lambda m: (*_date_key(m[1].date), m[1].title, m[1].article_id))
+            names = Counter(str(m[0].get("s", "")) for m in members)
+            groups.append(
+                QuoteGroup(
+                    speaker_key=key,
+                    speaker=min(names, key=lambda v: (-names[v], -len(v), v)),
+                    text=str(members[0][0].get("t", "")),
+                    partial=all(m[0].get("partial") is True for m in members),
+                    sources=tuple(m[1] for m in members),
+                )
+            )
+        groups.sort(key=lambda g: (*_date_key(g.sources[0].date), g.text))
+        return groups
+
+    def quotes_by(self, speaker_key: str) -> list[QuoteGroup]:
+        """A speaker's quotes in date order (undated last); the same words from several
+        outlets (equal after folding case, quote marks and spacing) form one group."""
+        docs = [d for d in self._shard("quotes", speaker_key).values() if d.get("k") == speaker_key]
+        return self._groups(docs)
+
+    def all_quotes(self) -> list[QuoteGroup]:
+        """Every speaker's grouped quotes (for export)."""
+        groups: list[QuoteGroup] = []
+        for docs in self._all_shards("quotes"):
+            by_key: dict[str, list[Doc]] = {}
+            for doc in docs.values():
+                by_key.setdefault(str(doc.get("k")), []).append(doc)
+            for key in sorted(by_key):
+                groups.extend(self._groups(by_key[key]))
+        groups.sort(key=lambda g: (g.speaker_key, *_date_key(g.sources[0].date), g.text))
+        return groups
+
+    # ---- figures and info ------------------------------------------------------------------
+
+    def figures(self, article_id: int | None = None) -> list[FigureRow]:
+        """Figures cited, for one article or all (all in article display order)."""
+        if article_id is not None:
+            if article_id not in self._positions_by_id():
+                return []
+            docs: list[Doc] = list(self._shard("figures", article_id).values())
+            docs = [d for d in docs if d.get("a") == article_id]
+        else:
+            docs = [d for shard in self._all_shards("figures") for d in shard.values()]
+        ids = self._positions_by_id()
+        docs = [d for d in docs if d.get("a") in ids]
+        docs.sort(key=lambda d: (ids[d["a"]], d.get("i", 0)))
+        return [FigureRow(article_id=d["a"], figure=Figure.from_json(d)) for d in docs]
+
+    def info(self) -> StoreInfo:
+        """Corpus name, counts, versions and read-only state."""
+        counts = self._meta.get("counts") or {}
+        return StoreInfo(
+            name=str(self._meta.get("name") or self.path.name),
+            path=str(self.path),
+            articles=len(self._ids),
+            forces=len(self._force_names),
+            speakers=len(self._speaker_keys),
+            quotes=int(counts.get("quotes", 0)),
+            events=int(counts.get("events", 0)),
+            figures=int(counts.get("figures", 0)),
+            read_only=self.read_only or not os.access(self.path, os.W_OK),
+            schema_version=int(self._meta.get("schema_version", SCHEMA_VERSION)),
+            parser_version=str(self._meta.get("parser_version", "")),
+            generation=int(self._meta.get("generation", 0)),
+        )
+
+    def close(self) -> None:
+        """Drop cached shards (the store holds no open files)."""
+        for cache in self._shards.values():
+            cache.clear()
+
+
+class _Missing(Exception):
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def store_exists(path: Path) -> bool:
+    """True when the folder holds a store manifest."""
+    return manifest_path(path).is_file()
+
+
+def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> Store:
+    """Open an existing store for queries.
+
+    Opening never creates, locks or modifies any file, whatever `read_only` says; the
+    flag only tells the app not to offer writes. A missing, corrupt, unreadable or
+    other-schema store raises StoreError with the way to fix it.
+    """
+    return Store(Path(path), read_only=read_only)
+
+
+_ = STOPWORDS
