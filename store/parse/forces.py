@@ -45,6 +45,7 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _FURNITURE_REACH = 300
+_SPACE = re.compile(r"\s")
 _DOMAIN = re.compile(
     r"[\w-]\.(?:[\w-]+\.)*(?:uk|com|org|net|gov|info|io|scot|wales|ie|eu|news)\b",
     re.IGNORECASE,
@@ -60,11 +61,16 @@ class _Entry:
     force: str
     checks: tuple[tuple[str, int], ...]
     area: str | None = None  # the area key, when this name is "{area} {force word}"
+    not_before: re.Pattern[str] | None = None  # words that, following, unmake the match
+
+
+def _unify_apostrophes(text: str) -> str:
+    return text if text.isascii() and "`" not in text else text.translate(_APOSTROPHES)
 
 
 def _key(text: str) -> str:
     """Normalise a name for lookup: lower case, one kind of apostrophe, single spaces."""
-    return _SEP_RUN.sub(" ", text.translate(_APOSTROPHES).lower()).strip()
+    return _SEP_RUN.sub(" ", _unify_apostrophes(text).lower()).strip()
 
 
 def _checks(spelling: str) -> tuple[tuple[str, int], ...]:
@@ -81,7 +87,7 @@ def _checks(spelling: str) -> tuple[tuple[str, int], ...]:
 
 
 def _case_ok(matched: str, checks: tuple[tuple[str, int], ...]) -> bool:
-    words = _SEP_RUN.split(matched.translate(_APOSTROPHES))
+    words = _SEP_RUN.split(_unify_apostrophes(matched))
     if len(words) != len(checks):
         return False
     for word, (spelling, rule) in zip(words, checks, strict=True):
@@ -120,7 +126,8 @@ def _build_entries() -> tuple[dict[str, _Entry], dict[str, _Entry]]:
                 raise ValueError(f"gazetteer: {spelling!r} names both {old.force} and {force.name}")
             if old is None or (old.area is None and area is not None):
                 area_key = _key(area) if area is not None else None
-                entries[key] = _Entry(force.name, _checks(spelling), area_key)
+                guard = _NOT_THE_MET if key == "the met" else None
+                entries[key] = _Entry(force.name, _checks(spelling), area_key, guard)
         for area in force.areas:
             areas.setdefault(_key(area), _Entry(force.name, _checks(area), _key(area)))
     return entries, areas
@@ -169,6 +176,9 @@ _PATTERN = re.compile(r"\b(?:" + _trie_regex(sorted(_ENTRIES)) + r")(?!\w)")
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _BY_NAME: dict[str, Force] = {f.name: f for f in FORCES}
 _LONGEST_AREA = max(len(a) for a in _AREAS) + 8
+# Area names spelled backwards, to find the one that ends just before "and".
+_AREA_REVERSED = re.compile("(?:" + _trie_regex(sorted(k[::-1] for k in _AREAS)) + r")(?!\w)")
+_MAX_CONJUNCTS = 8
 
 
 def all_forces() -> tuple[str, ...]:
@@ -200,7 +210,11 @@ def canonical_force(name: str) -> str | None:
 
 def _in_link(text: str, start: int, end: int) -> bool:
     """True when a one-word match sits inside a URL, domain, e-mail address or path."""
-    if any(ch.isspace() for ch in text[start:end]):
+    if _SPACE.search(text, start, end) is not None:
+        return False
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isspace() and (after.isspace() or after in ",;!?)"):
         return False
     left = start
     floor = max(0, start - 300)
@@ -228,24 +242,21 @@ def _in_furniture(text: str, start: int) -> bool:
     return _FURNITURE.match(text, line_start, start) is not None
 
 
-def _area_ending_at(text: str, end: int) -> tuple[int, _Entry] | None:
+def _area_ending_at(lowered: str, text: str, end: int) -> tuple[int, _Entry] | None:
     """The longest known area name that ends exactly at `end`, with its start."""
-    floor = max(0, end - _LONGEST_AREA)
-    words = [m for m in re.finditer(f"[^{_SEP_CHARS}]+", text[floor:end])]
-    best: tuple[int, _Entry] | None = None
-    for count in range(1, min(6, len(words)) + 1):
-        first = words[-count]
-        start = floor + first.start()
-        phrase = text[start:end]
-        entry = _AREAS.get(_key(phrase))
-        if entry is not None and _case_ok(phrase, entry.checks):
-            best = (start, entry)
-    if best is not None and best[0] > 0 and text[best[0] - 1].isalnum():
+    window = lowered[max(0, end - _LONGEST_AREA) : end][::-1]
+    m = _AREA_REVERSED.match(window)
+    if m is None:
         return None
-    return best
+    start = end - m.end()
+    phrase = text[start:end]
+    entry = _AREAS.get(_key(phrase))
+    if entry is None or not _case_ok(phrase, entry.checks):
+        return None
+    return start, entry
 
 
-def _conjuncts(text: str, start: int, entry: _Entry) -> list[tuple[int, int, str]]:
+def _conjuncts(lowered: str, text: str, start: int, entry: _Entry) -> list[tuple[int, int, str]]:
     """Forces joined to a match by 'and': 'Kent and Essex Police', 'North and South Wales'."""
     window = text[max(0, start - 12) : start]
     if "and" not in window.lower() and "&" not in window:
@@ -256,8 +267,8 @@ def _conjuncts(text: str, start: int, entry: _Entry) -> list[tuple[int, int, str
     found: list[tuple[int, int, str]] = []
     end = tail.start()
     main_words = (entry.area or "").split(" ")
-    while end > 0:
-        hit = _area_ending_at(text, end)
+    for _step in range(_MAX_CONJUNCTS):
+        hit = _area_ending_at(lowered, text, end)
         if hit is not None:
             area_start, area_entry = hit
             if area_entry.force != entry.force:
@@ -281,6 +292,17 @@ def _conjuncts(text: str, start: int, entry: _Entry) -> list[tuple[int, int, str
     return found
 
 
+def _lookup(matched: str, cache: dict[str, _Entry | None]) -> _Entry | None:
+    """The entry a matched name stands for, if its letter case fits; cached per call."""
+    if matched in cache:
+        return cache[matched]
+    entry = _ENTRIES.get(_key(matched))
+    if entry is not None and not _case_ok(matched, entry.checks):
+        entry = None
+    cache[matched] = entry
+    return entry
+
+
 def force_spans(text: str) -> list[tuple[int, int, str]]:
     """Character spans of every force mention in `text`, with the force's canonical name."""
     if not isinstance(text, str) or not text:
@@ -289,6 +311,7 @@ def force_spans(text: str) -> list[tuple[int, int, str]]:
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets aligned
         lowered = text.translate(_ASCII_LOWER)
     spans: list[tuple[int, int, str]] = []
+    cache: dict[str, _Entry | None] = {}
     pos = 0
     size = len(text)
     while pos < size:
@@ -296,20 +319,19 @@ def force_spans(text: str) -> list[tuple[int, int, str]]:
         if m is None:
             break
         start, end = m.span()
-        matched = text[start:end]
-        entry = _ENTRIES.get(_key(m.group()))
-        if entry is None or not _case_ok(matched, entry.checks):
+        entry = _lookup(text[start:end], cache)
+        if entry is None:
             pos = start + 1
             continue
         pos = end
         if _OFFICE_AFTER.match(text, end) is not None:
             continue
-        if _key(matched) == "the met" and _NOT_THE_MET.match(text, end) is not None:
+        if entry.not_before is not None and entry.not_before.match(text, end) is not None:
             continue
         if _in_link(text, start, end) or _in_furniture(text, start):
             continue
         if entry.area is not None:
-            spans.extend(_conjuncts(text, start, entry))
+            spans.extend(_conjuncts(lowered, text, start, entry))
         spans.append((start, end, entry.force))
     spans.sort()
     return spans
