@@ -1,0 +1,5 @@
+"""`python -m forcewatch.tui`: the same as the `forcewatch` command."""
+
+from .cli import main
+
+raise SystemExit(main())
