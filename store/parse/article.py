@@ -100,10 +100,7 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
     ctx = QuoteContext(people=people, main_force=main_force, force_at=force_at, force_spans=spans)
     quotes = find_quotes(body, ctx)
 
-    def forces_in(sentence: str) -> list[str]:
-        return list(dict.fromkeys(name for _, _, name in force_spans(sentence)))
-
-    events = find_events(body, published, title, forces_in, main_force, force_names)
+    events = find_events(body, published, title, spans, main_force, force_names)
     return ParsedArticle(
         source=source,
         title=title,

@@ -186,8 +186,19 @@ def url_date(url: str) -> tuple[str, Precision] | None:
     return format_date(year, month, day)
 
 
+_MAYBE_DATE = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|yesterday|tomorrow|week|month|year",
+    re.I,
+)
+
+
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(sentence: str) -> list[DateMention]:
     """Every date expression in a sentence, most specific first where they overlap."""
+    if not _MAYBE_DATE.search(sentence):
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -199,22 +210,25 @@ def find_dates(sentence: str) -> list[DateMention]:
             taken.append((mention.start, mention.end))
             found.append(mention)
 
-    for m in _FULL_DATE.finditer(sentence):
-        if ymd := _full_match(m):
-            add(DateMention(m.start(), m.end(), *ymd))
-    for m in _MONTH_YEAR.finditer(sentence):
-        year, month = int(m.group("year")), MONTHS[m.group("mon").lower().rstrip(".")]
-        add(DateMention(m.start(), m.end(), year, month, None))
-    for m in _DAY_MONTH.finditer(sentence):
-        mon = m.group("mon") or m.group("mon2")
-        day = int(m.group("day") or m.group("day2"))
-        month = MONTHS[mon.lower().rstrip(".")]
-        if 1 <= day <= 31 and not (mon.lower() == "may" and not m.group("day")):
-            add(DateMention(m.start(), m.end(), None, month, day))
+    digits = _DIGIT.search(sentence) is not None
+    if digits:
+        for m in _FULL_DATE.finditer(sentence):
+            if ymd := _full_match(m):
+                add(DateMention(m.start(), m.end(), *ymd))
+        for m in _MONTH_YEAR.finditer(sentence):
+            year, month = int(m.group("year")), MONTHS[m.group("mon").lower().rstrip(".")]
+            add(DateMention(m.start(), m.end(), year, month, None))
+        for m in _DAY_MONTH.finditer(sentence):
+            mon = m.group("mon") or m.group("mon2")
+            day = int(m.group("day") or m.group("day2"))
+            month = MONTHS[mon.lower().rstrip(".")]
+            if 1 <= day <= 31 and not (mon.lower() == "may" and not m.group("day")):
+                add(DateMention(m.start(), m.end(), None, month, day))
     for m in _BARE_MONTH.finditer(sentence):
         add(DateMention(m.start("mon"), m.end(), None, MONTHS[m.group("mon").lower()], None))
-    for m in _YEAR_ONLY.finditer(sentence):
-        add(DateMention(m.start(), m.end(), int(m.group("year")), None, None))
+    if digits:
+        for m in _YEAR_ONLY.finditer(sentence):
+            add(DateMention(m.start(), m.end(), int(m.group("year")), None, None))
     for m in _RELATIVE.finditer(sentence):
         add(DateMention(m.start(), m.end(), None, None, None, " ".join(m.group("rel").lower().split())))
     found.sort(key=lambda x: x.start)

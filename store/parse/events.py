@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from ..records import Event, Published
 from .dates import find_dates, resolve
@@ -16,7 +16,7 @@ def find_events(
     paragraphs: Sequence[str],
     published: Published,
     title: str,
-    forces_in: Callable[[str], list[str]],
+    force_spans: Sequence[Sequence[tuple[int, int, str]]],
     main_force: str | None,
     article_forces: Sequence[str],
 ) -> tuple[Event, ...]:
@@ -27,16 +27,22 @@ def find_events(
             Event(published.date, published.precision, force, title, None, "published")
         )
     for pi, para in enumerate(paragraphs):
-        for _start, _end, sentence in sentences(para):
-            mentions = find_dates(sentence)
+        spans = force_spans[pi] if pi < len(force_spans) else ()
+        in_para = find_dates(para)
+        if not in_para:
+            continue
+        for start, end, sentence in sentences(para):
+            mentions = [m for m in in_para if start <= m.start < end]
             if not mentions:
                 continue
-            named = forces_in(sentence)
+            named = list(dict.fromkeys(name for a, b, name in spans if a >= start and b <= end))
             if not named and main_force and any(w in sentence for w in _FORCE_WORDS):
                 named = [main_force]
             text = sentence if len(sentence) <= MAX_EVENT_TEXT else sentence[: MAX_EVENT_TEXT - 1] + "…"
             seen: set[tuple[str | None, str]] = set()
             for mention in mentions[:3]:
+                if mention.relative is None and mention.year is None and mention.month is None:
+                    continue
                 date, precision = resolve(mention, published.date)
                 key = (date, precision)
                 if key in seen:

@@ -46,6 +46,9 @@ _DATE_CONTEXT = re.compile(
 _MONTH_BEFORE = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$")
 
 
+_MAYBE = re.compile(rf"\d|\b(?:{_WORD_ALT}|half|third|quarter)\b", re.I)
+
+
 def _number(m: re.Match[str]) -> float | None:
     if m.group("frac"):
         return _FRACTIONS[m.group("frac").lower()]
@@ -60,6 +63,8 @@ def find_figures(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
     """Each number with the words it counts and its sentence; years and dates left out."""
     out: list[Figure] = []
     for pi, para in enumerate(paragraphs):
+        if not _MAYBE.search(para):
+            continue
         for _s, _e, sentence in sentences(para):
             for m in _FIGURE.finditer(sentence):
                 value = m.group("value")

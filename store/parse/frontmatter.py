@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 MAX_FRONT_MATTER = 64 * 1024
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when built
 MAX_NODES = 5_000
 
 _DASHES = re.compile(r"\A\ufeff?[ \t]*---[ \t]*\n(.*?)\n[ \t]*(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -58,7 +59,7 @@ def split_front_matter(text: str) -> FrontMatter:
     if len(raw) > MAX_FRONT_MATTER:
         return FrontMatter(body=body, warnings=("front matter larger than 64 KB ignored",))
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_LOADER)
     except yaml.YAMLError as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return FrontMatter(body=body, warnings=(f"front matter is not valid YAML: {reason}",))

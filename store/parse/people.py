@@ -16,9 +16,9 @@ _NAME_TOKEN = rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]+(?:[-'’][{_UP
 _PARTICLE = r"(?:de|da|del|van|von|der|den|le|la|bin|al|el)"
 _NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}"
 _TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True))
-_CANDIDATE = re.compile(
-    rf"(?:(?P<title>(?:(?:{_TITLE_ALT})\.?\s+)+))?(?P<name>{_NAME})(?![{_LOWER}])",
-)
+_CANDIDATE = re.compile(rf"(?<![\w’'])(?P<name>{_NAME})(?![{_LOWER}])")
+_TITLE_BEFORE = re.compile(rf"(?:(?<=\s)|^)(?P<title>(?:(?:{_TITLE_ALT})\.?\s+)+)$")
+_TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
 _HONORIFIC_SURNAME = re.compile(
     rf"\b(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Supt|Insp|Sgt|PC|DC|DS|DI|DCI|HMI|Cllr)\.?\s+"
     rf"(?P<name>{_NAME_TOKEN})(?![{_LOWER}])"
@@ -31,6 +31,9 @@ _ROLE_BEFORE = re.compile(
     rf"(?P<role>(?:[{_UPPER}][\w’'&-]*\s+|(?:and|of|for|the)\s+){{0,6}}(?:{'|'.join(ROLE_NOUNS)}))\s*,?\s*$",
     re.I,
 )
+
+
+_MALE_IN_A = frozenset("luca joshua ezra nikita sasha andrea jonah elijah isa musa mustafa".split())
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,8 @@ def _gender(title: str | None, first: str) -> str | None:
         return "f"
     if f in MALE_NAMES:
         return "m"
+    if len(f) > 2 and f.endswith("a") and f not in _MALE_IN_A:
+        return "f"  # Anika, Priya, Joanna: most given names ending in -a are women's
     return None
 
 
@@ -116,39 +121,39 @@ def find_people(paragraphs: Sequence[str], blocked: Sequence[Sequence[tuple[int,
     for pi, para in enumerate(paragraphs):
         spans = blocked[pi] if pi < len(blocked) else ()
         for m in _CANDIDATE.finditer(para):
-            name = m.group("name")
-            name_start = m.start("name")
-            # Drop leading words that are not names ("Inspectors said Mike Smith").
+            tokens = [(m.start() + t.start(), m.start() + t.end(), t.group()) for t in re.finditer(r"\S+", m.group())]
+            i = 0
+            while i < len(tokens) and (tokens[i][2] in _TITLE_WORDS or tokens[i][2].lower() in NOT_NAME_WORDS):
+                i += 1
+            tokens = tokens[i:]
+            if not 2 <= len(tokens) <= 4:
+                continue
+            name_start, end = tokens[0][0], tokens[-1][1]
+            name = " ".join(t[2] for t in tokens)
+            if not _is_name(name) or any(s < end and name_start < e for s, e in spans):
+                continue
+            window = para[max(0, name_start - 60) : name_start]
+            tm = _TITLE_BEFORE.search(window)
+            title = " ".join(tm.group("title").split()) if tm else None
+            start = name_start - len(window) + tm.start("title") if tm else name_start
             words = name.split()
-            while words and (words[0].lower() in NOT_NAME_WORDS):
-                name_start += len(words[0]) + 1
-                words.pop(0)
-                while name_start < len(para) and para[name_start] == " ":
-                    name_start += 1
-            name = " ".join(words)
-            if len(words) < 2 or not _is_name(name):
-                continue
-            if any(s < m.end() and name_start < e for s, e in spans):
-                continue
-            title = " ".join(m.group("title").split()) if m.group("title") and words == m.group("name").split() else None
-            after = para[m.end() :]
+            after = para[end:]
             if not _strong(title, name, after):
                 continue
             key = person_key(name)
             draft = drafts.get(key)
             if draft is None:
                 draft = drafts[key] = _Draft(name=name, paragraph=pi)
-            start = m.start() if title else name_start
-            full = para[start : m.end()]
+            full = para[start:end]
             if full != name:
                 draft.aliases.add(" ".join(full.split()))
             if title and not draft.title:
                 draft.title = title
             if draft.gender is None:
                 draft.gender = _gender(title, words[0])
-            _read_role(draft, para, start, m.end())
+            _read_role(draft, para, start, end)
             surnames.setdefault(fold(words[-1]), key)
-            mentions.append(PersonMention(pi, start, m.end(), key))
+            mentions.append(PersonMention(pi, start, end, key))
     # Second pass: honorific + surname ("Mr Cunningham"), and bare surnames of known people.
     for pi, para in enumerate(paragraphs):
         for m in _HONORIFIC_SURNAME.finditer(para):
