@@ -195,9 +195,22 @@ _MAYBE_DATE = re.compile(
 _DIGIT = re.compile(r"\d")
 
 
+def _lower(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern without IGNORECASE, for text already lower-cased (much faster)."""
+    return re.compile(pattern.pattern, pattern.flags & ~re.I)
+
+
 def find_dates(sentence: str) -> list[DateMention]:
     """Every date expression in a sentence, most specific first where they overlap."""
-    if not _MAYBE_DATE.search(sentence):
+    low = sentence.lower()
+    if len(low) == len(sentence):
+        return _find_dates(low, _LOW_PATTERNS)
+    return _find_dates(sentence, _PATTERNS)
+
+
+def _find_dates(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[DateMention]:
+    maybe, full_date, month_year, day_month, bare_month, year_only, relative = patterns
+    if not maybe.search(sentence):
         return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -212,27 +225,31 @@ def find_dates(sentence: str) -> list[DateMention]:
 
     digits = _DIGIT.search(sentence) is not None
     if digits:
-        for m in _FULL_DATE.finditer(sentence):
+        for m in full_date.finditer(sentence):
             if ymd := _full_match(m):
                 add(DateMention(m.start(), m.end(), *ymd))
-        for m in _MONTH_YEAR.finditer(sentence):
+        for m in month_year.finditer(sentence):
             year, month = int(m.group("year")), MONTHS[m.group("mon").lower().rstrip(".")]
             add(DateMention(m.start(), m.end(), year, month, None))
-        for m in _DAY_MONTH.finditer(sentence):
+        for m in day_month.finditer(sentence):
             mon = m.group("mon") or m.group("mon2")
             day = int(m.group("day") or m.group("day2"))
             month = MONTHS[mon.lower().rstrip(".")]
             if 1 <= day <= 31 and not (mon.lower() == "may" and not m.group("day")):
                 add(DateMention(m.start(), m.end(), None, month, day))
-    for m in _BARE_MONTH.finditer(sentence):
+    for m in bare_month.finditer(sentence):
         add(DateMention(m.start("mon"), m.end(), None, MONTHS[m.group("mon").lower()], None))
     if digits:
-        for m in _YEAR_ONLY.finditer(sentence):
+        for m in year_only.finditer(sentence):
             add(DateMention(m.start(), m.end(), int(m.group("year")), None, None))
-    for m in _RELATIVE.finditer(sentence):
+    for m in relative.finditer(sentence):
         add(DateMention(m.start(), m.end(), None, None, None, " ".join(m.group("rel").lower().split())))
     found.sort(key=lambda x: x.start)
     return found
+
+
+_PATTERNS = (_MAYBE_DATE, _FULL_DATE, _MONTH_YEAR, _DAY_MONTH, _BARE_MONTH, _YEAR_ONLY, _RELATIVE)
+_LOW_PATTERNS = tuple(_lower(p) for p in _PATTERNS)
 
 
 def resolve(mention: DateMention, published: str | None) -> tuple[str | None, Precision]:

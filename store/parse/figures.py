@@ -46,7 +46,8 @@ _DATE_CONTEXT = re.compile(
 _MONTH_BEFORE = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$")
 
 
-_MAYBE = re.compile(rf"\d|\b(?:{_WORD_ALT}|half|third|quarter)\b", re.I)
+_MAYBE = re.compile(rf"\d|\b(?:{_WORD_ALT}|half|third|quarter)\b")
+_FIGURE_LOW = re.compile(_FIGURE.pattern, _FIGURE.flags & ~re.I)
 
 
 def _number(m: re.Match[str]) -> float | None:
@@ -63,11 +64,15 @@ def find_figures(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
     """Each number with the words it counts and its sentence; years and dates left out."""
     out: list[Figure] = []
     for pi, para in enumerate(paragraphs):
-        if not _MAYBE.search(para):
+        low_para = para.lower()
+        same = len(low_para) == len(para)
+        if same and not _MAYBE.search(low_para):
             continue
         for _s, _e, sentence in sentences(para):
-            for m in _FIGURE.finditer(sentence):
-                value = m.group("value")
+            low = sentence.lower()
+            pattern = _FIGURE_LOW if len(low) == len(sentence) else _FIGURE
+            for m in pattern.finditer(low if pattern is _FIGURE_LOW else sentence):
+                value = sentence[m.start("value") : m.end("value")]
                 rest = sentence[m.end() :]
                 before = sentence[: m.start()]
                 if m.group("num") and not m.group("pct") and not m.group("scale"):
@@ -76,7 +81,7 @@ def find_figures(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
                         continue  # a year
                     if _DATE_CONTEXT.match(rest) or _MONTH_BEFORE.search(before):
                         continue
-                if m.group("word") and m.group("word").lower() == "one" and not re.match(r"\s+(?:in|of)\b", rest):
+                if m.group("word") and m.group("word") == "one" and not re.match(r"\s+(?:in|of)\b", rest):
                     continue
                 counted = _COUNTED.match(rest)
                 counts = ""
