@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -94,7 +95,7 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
     people = find_people(body, [[(a, b) for a, b, _ in s] for s in spans])
 
     def force_at(phrase: str) -> str | None:
-        found = force_spans(phrase)
+        found = _phrase_spans(phrase)
         return found[0][2] if found else None
 
     ctx = QuoteContext(people=people, main_force=main_force, force_at=force_at, force_spans=spans)
@@ -116,6 +117,12 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
         figures=find_figures(body),
         warnings=tuple(warnings),
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_spans(phrase: str) -> list[tuple[int, int, str]]:
+    """Forces named in a short speaker phrase; phrases repeat across articles, so cached."""
+    return force_spans(phrase)
 
 
 def _same(a: str, b: str) -> bool:

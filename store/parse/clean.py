@@ -78,12 +78,15 @@ def _redecode(match: re.Match[str]) -> str:
 
 def strip_markdown(line: str) -> str:
     """Markdown to plain text: headings, bullets, images, links, emphasis, tags, entities."""
-    line = _HEADING.sub("", line)
-    line = _BULLET.sub("", line) if not line.lstrip().startswith(("-- ", "- -")) else line
-    line = _IMAGE.sub("", line)
-    line = _LINK.sub(r"\1", line)
-    line = _AUTOLINK.sub(r"\1", line)
+    if line.startswith("#"):
+        line = _HEADING.sub("", line)
+    if line[:1] in "-*+•0123456789" and not line.startswith(("-- ", "- -")):
+        line = _BULLET.sub("", line)
+    if "](" in line:
+        line = _IMAGE.sub("", line)
+        line = _LINK.sub(r"\1", line)
     if "<" in line:
+        line = _AUTOLINK.sub(r"\1", line)
         line = _TAG.sub("", line)
     if "&" in line:
         line = html.unescape(line)
@@ -94,7 +97,7 @@ def strip_markdown(line: str) -> str:
                 break
             line = new
         line = _STRAY_MARKS.sub("", line)
-    return _SPACES.sub(" ", line).strip()
+    return _SPACES.sub(" ", line).strip() if "  " in line or "\t" in line else line.strip()
 
 
 def is_furniture(line: str) -> bool:

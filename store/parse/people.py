@@ -55,6 +55,7 @@ class _Draft:
     aliases: set[str] = field(default_factory=set)
     paragraph: int = 0
     gender: str | None = None
+    seen: int = 0
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,9 @@ def find_people(paragraphs: Sequence[str], blocked: Sequence[Sequence[tuple[int,
                 draft.title = title
             if draft.gender is None:
                 draft.gender = _gender(title, words[0])
-            _read_role(draft, para, start, end)
+            draft.seen += 1
+            if draft.seen <= 3:
+                _read_role(draft, para, start, end)
             surnames.setdefault(fold(words[-1]), key)
             mentions.append(PersonMention(pi, start, end, key))
     # Second pass: honorific + surname ("Mr Cunningham"), and bare surnames of known people.
