@@ -104,8 +104,11 @@ def prepare(parsed: ParsedArticle, raw: str, source: str) -> ArticleData:
     per_speaker: Counter[str] = Counter()
     for quote in parsed.quotes:
         key = speaker_key(quote.speaker) or quote.speaker.strip().casefold()
-        per_speaker[key] += 1
         person = people.get(key)
+        if person is not None:
+            # "Ms Roe" quoted in an article that names "Supt Jane Roe": one speaker.
+            key = speaker_key(person.name) or key
+        per_speaker[key] += 1
         body_quotes.append({**quote.to_json(), "key": key})
         quote_docs.append(
             {
