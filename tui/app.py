@@ -1,0 +1,160 @@
+"""The forcewatch explorer app, and `build_app`, the one place it is built."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from forcewatch.store.api import Corpus
+from forcewatch.store.views import StoreInfo
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import BindingType
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from . import keys, safe
+from .data import Data, Loader
+from .screens.help import HelpScreen
+from .screens.main import MainScreen
+
+
+class ForcewatchApp(App[None]):
+    """Browse a corpus: articles, forces and speakers, by keyboard (or mouse)."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "forcewatch"
+    BINDINGS: ClassVar[list[BindingType]] = []
+
+    def __init__(
+        self,
+        data: Data,
+        *,
+        kiosk: bool = False,
+        allow_quit: bool = True,
+        split_alt_keys: bool = True,
+    ) -> None:
+        super().__init__()
+        self.data = data
+        self.kiosk = kiosk
+        self.allow_quit = allow_quit
+        self.split_alt_keys = split_alt_keys
+        self.info: StoreInfo | None = None
+
+    @property
+    def main(self) -> MainScreen:
+        """The main screen (under any help or palette)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        raise LookupError("the main screen is not open")
+
+    async def on_mount(self) -> None:
+        await self.push_screen(MainScreen(self.data, kiosk=self.kiosk))
+        self.load()
+
+    # -- data -------------------------------------------------------------------------
+
+    def load(self, reload: bool = False) -> None:
+        """Open (or reload) the corpus in a worker thread, then fill the views."""
+
+        def work() -> None:
+            worker = get_current_worker()
+            try:
+                corpus = self.data.load()
+                with self.data.use():
+                    if reload:
+                        corpus.reload()
+                    info = corpus.info()
+            except Exception as exc:  # an unreadable store becomes a one-line message
+                message = safe.clean(str(exc) or type(exc).__name__)
+                if not worker.is_cancelled:
+                    self.call_from_thread(self._corpus_failed, message)
+                return
+            if not worker.is_cancelled:
+                self.call_from_thread(self._corpus_ready, info)
+
+        self.run_worker(work, group="open", exclusive=True, thread=True)
+
+    def _corpus_ready(self, info: StoreInfo) -> None:
+        self.info = info
+        self.data.error = None
+        self.main.data_ready(info)
+
+    def _corpus_failed(self, message: str) -> None:
+        self.data.error = message
+        self.main.data_failed(message)
+
+    def reload_corpus(self) -> None:
+        """Read the store again (e.g. after an ingest elsewhere replaced it)."""
+        self.load(reload=True)
+
+    def reset(self) -> None:
+        """Back to the start view with filters, search and history cleared."""
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
+            self.pop_screen()
+        self.main.reset()
+
+    # -- keys and actions -------------------------------------------------------------
+
+    def allows(self, action: str) -> bool:
+        """False for actions kiosk mode refuses (quitting only when allowed)."""
+        if not self.kiosk:
+            return True
+        if action in ("quit", "help_quit") and self.allow_quit:
+            return True
+        return action not in keys.KIOSK_BLOCKED
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.allows(action)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        if self.kiosk:
+            return
+        yield from super().get_system_commands(screen)
+
+    async def on_event(self, event: events.Event) -> None:
+        if (
+            self.split_alt_keys
+            and isinstance(event, events.Key)
+            and event.key.startswith("alt+")
+            and event.key.count("+") == 1
+        ):
+            # Over a slow link ESC and the next key can arrive together and read as Alt+key:
+            # treat it as the Escape the user pressed, then the key.
+            rest = event.key[4:]
+            self.post_message(events.Key("escape", "\x1b"))
+            self.post_message(events.Key(rest, event.character))
+            return
+        await super().on_event(event)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_open_source(self) -> None:
+        """Open the reader's article URL in a browser (never in kiosk mode)."""
+        detail = self.main.reader.detail
+        if detail is None or not detail.row.url:
+            self.notify("This article has no source URL.", markup=False)
+            return
+        self.open_url(safe.clean(detail.row.url))
+
+
+def build_app(
+    corpus: Corpus | None = None,
+    *,
+    kiosk: bool = False,
+    loader: Loader | None = None,
+    allow_quit: bool = True,
+) -> ForcewatchApp:
+    """The explorer over `corpus` (or over what `loader` opens in a worker thread).
+
+    kiosk: browse only — no URLs, screenshots, themes or suspend; quitting only when
+    `allow_quit`; the palette lists navigation only.
+    """
+    if corpus is None and loader is None:
+        raise ValueError("build_app needs a corpus or a loader")
+    keys.apply_escape_delay()
+    return ForcewatchApp(Data(corpus, loader), kiosk=kiosk, allow_quit=allow_quit)

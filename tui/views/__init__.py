@@ -1,0 +1,1 @@
+"""The explorer's views: Articles, Forces, Speakers and the Reader."""

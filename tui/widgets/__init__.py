@@ -1,0 +1,1 @@
+"""Widgets of the explorer: the virtual row list, the reader, the header."""
