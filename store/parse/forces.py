@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Iterator, Sequence
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 
 from ..records import ForceMention
 from .gazetteer import (
+    AREA_PREFIXES,
     AREA_SUFFIXES,
     EXACT_WORDS,
     FORCES,
@@ -109,6 +111,9 @@ def _names(force: Force) -> Iterator[tuple[str, str | None]]:
         for suffix in AREA_SUFFIXES:
             joiner = "" if suffix.startswith("'") else " "
             yield f"{area}{joiner}{suffix}", area
+        for prefix in AREA_PREFIXES:
+            for tail in ("", " Police", " Constabulary"):
+                yield f"{prefix} {area}{tail}", None
     for town in force.towns:
         for suffix in TOWN_SUFFIXES:
             joiner = "" if suffix.startswith("'") else " "
@@ -170,15 +175,35 @@ def _trie_regex(keys: Sequence[str]) -> str:
     return _emit(root)
 
 
-_ENTRIES, _AREAS = _build_entries()
-# Case-sensitive over lower-cased text: much faster than re.IGNORECASE on long input.
-_PATTERN = re.compile(r"\b(?:" + _trie_regex(sorted(_ENTRIES)) + r")(?!\w)")
+@dataclass(frozen=True)
+class _Tables:
+    """Lookup tables and the compiled scanners, built once on first use."""
+
+    entries: dict[str, _Entry]
+    areas: dict[str, _Entry]
+    pattern: re.Pattern[str]  # every name, matched against lower-cased text
+    areas_reversed: re.Pattern[str]  # area names spelled backwards, to read back from "and"
+    longest_area: int
+
+
+@functools.cache
+def _tables() -> _Tables:
+    entries, areas = _build_entries()
+    # Case-sensitive over lower-cased text: much faster than re.IGNORECASE on long input.
+    pattern = re.compile(r"\b(?:" + _trie_regex(sorted(entries)) + r")(?!\w)")
+    backwards = re.compile("(?:" + _trie_regex(sorted(k[::-1] for k in areas)) + r")(?!\w)")
+    longest = max(len(a) for a in areas) + 8
+    return _Tables(entries, areas, pattern, backwards, longest)
+
+
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _BY_NAME: dict[str, Force] = {f.name: f for f in FORCES}
-_LONGEST_AREA = max(len(a) for a in _AREAS) + 8
-# Area names spelled backwards, to find the one that ends just before "and".
-_AREA_REVERSED = re.compile("(?:" + _trie_regex(sorted(k[::-1] for k in _AREAS)) + r")(?!\w)")
 _MAX_CONJUNCTS = 8
+
+
+def prepare() -> None:
+    """Build the scanners now (they are otherwise built on first use), e.g. before forking."""
+    _tables()
 
 
 def all_forces() -> tuple[str, ...]:
@@ -197,9 +222,10 @@ def canonical_force(name: str) -> str | None:
     if not isinstance(name, str):
         return None
     key = _key(name)
-    entry = _ENTRIES.get(key)
+    entries = _tables().entries
+    entry = entries.get(key)
     if entry is None and key.startswith("the "):
-        entry = _ENTRIES.get(key[4:])
+        entry = entries.get(key[4:])
     if entry is None:
         for force in FORCES:
             if _key(force.name) == key:
@@ -244,13 +270,14 @@ def _in_furniture(text: str, start: int) -> bool:
 
 def _area_ending_at(lowered: str, text: str, end: int) -> tuple[int, _Entry] | None:
     """The longest known area name that ends exactly at `end`, with its start."""
-    window = lowered[max(0, end - _LONGEST_AREA) : end][::-1]
-    m = _AREA_REVERSED.match(window)
+    tables = _tables()
+    window = lowered[max(0, end - tables.longest_area) : end][::-1]
+    m = tables.areas_reversed.match(window)
     if m is None:
         return None
     start = end - m.end()
     phrase = text[start:end]
-    entry = _AREAS.get(_key(phrase))
+    entry = tables.areas.get(_key(phrase))
     if entry is None or not _case_ok(phrase, entry.checks):
         return None
     return start, entry
@@ -278,7 +305,7 @@ def _conjuncts(lowered: str, text: str, start: int, entry: _Entry) -> list[tuple
             if word is None:
                 break
             area_start = end - len(word.group(1))
-            composed = _AREAS.get(" ".join([word.group(1).lower(), *main_words[1:]]))
+            composed = _tables().areas.get(" ".join([word.group(1).lower(), *main_words[1:]]))
             if composed is None:
                 break
             if composed.force != entry.force:
@@ -296,7 +323,7 @@ def _lookup(matched: str, cache: dict[str, _Entry | None]) -> _Entry | None:
     """The entry a matched name stands for, if its letter case fits; cached per call."""
     if matched in cache:
         return cache[matched]
-    entry = _ENTRIES.get(_key(matched))
+    entry = _tables().entries.get(_key(matched))
     if entry is not None and not _case_ok(matched, entry.checks):
         entry = None
     cache[matched] = entry
@@ -310,12 +337,13 @@ def force_spans(text: str) -> list[tuple[int, int, str]]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets aligned
         lowered = text.translate(_ASCII_LOWER)
+    pattern = _tables().pattern
     spans: list[tuple[int, int, str]] = []
     cache: dict[str, _Entry | None] = {}
     pos = 0
     size = len(text)
     while pos < size:
-        m = _PATTERN.search(lowered, pos)
+        m = pattern.search(lowered, pos)
         if m is None:
             break
         start, end = m.span()
@@ -337,14 +365,19 @@ def force_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def find_forces(paragraphs: Sequence[str]) -> tuple[ForceMention, ...]:
-    """Forces named in the paragraphs, ordered by first mention, with counts and paragraphs."""
+def tally(spans_by_paragraph: Sequence[Sequence[tuple[int, int, str]]]) -> tuple[ForceMention, ...]:
+    """Forces with counts and paragraphs from per-paragraph `force_spans`, by first mention."""
     counts: dict[str, int] = {}
     where: dict[str, list[int]] = {}
-    for index, paragraph in enumerate(paragraphs):
-        for _start, _end, force in force_spans(paragraph):
+    for index, spans in enumerate(spans_by_paragraph):
+        for _start, _end, force in spans:
             counts[force] = counts.get(force, 0) + 1
             seen = where.setdefault(force, [])
             if not seen or seen[-1] != index:
                 seen.append(index)
     return tuple(ForceMention(name, counts[name], tuple(where[name])) for name in counts)
+
+
+def find_forces(paragraphs: Sequence[str]) -> tuple[ForceMention, ...]:
+    """Forces named in the paragraphs, ordered by first mention, with counts and paragraphs."""
+    return tally([force_spans(paragraph) for paragraph in paragraphs])

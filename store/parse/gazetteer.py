@@ -51,6 +51,10 @@ FREE_WORDS = frozenset(
         "the",
         "for",
         "yard",
+        "chief",
+        "constable",
+        "deputy",
+        "assistant",
     }
 )
 
@@ -74,7 +78,16 @@ AREA_SUFFIXES: tuple[str, ...] = (
     "'s police service",
     "'s force",
     "'s officers",
+    "Chief Constable",
+    "'s Chief Constable",
+    "Deputy Chief Constable",
+    "'s Deputy Chief Constable",
+    "Assistant Chief Constable",
+    "'s Assistant Chief Constable",
 )
+
+# Before an area name, these name the force too: "the Chief Constable of Essex".
+AREA_PREFIXES: tuple[str, ...] = ("Chief Constable of",)
 
 # A city names its force only with "police": "Manchester police", "Bristol's police force".
 TOWN_SUFFIXES: tuple[str, ...] = ("Police", "police force", "'s police", "'s police force")

@@ -14,7 +14,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
 _NAME_TOKEN = rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*"
 _PARTICLE = r"(?:de|da|del|van|von|der|den|le|la|bin|al|el)"
-_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}"
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,7}}"
 _TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True))
 _CANDIDATE = re.compile(rf"(?<![\w’'])(?P<name>{_NAME})(?![{_LOWER}])")
 _TITLE_BEFORE = re.compile(rf"(?:(?<=\s)|^)(?P<title>(?:(?:{_TITLE_ALT})\.?\s+)+)$")
@@ -123,15 +123,23 @@ def find_people(paragraphs: Sequence[str], blocked: Sequence[Sequence[tuple[int,
         spans = blocked[pi] if pi < len(blocked) else ()
         for m in _CANDIDATE.finditer(para):
             tokens = [(m.start() + t.start(), m.start() + t.end(), t.group()) for t in re.finditer(r"\S+", m.group())]
-            i = 0
-            while i < len(tokens) and (tokens[i][2] in _TITLE_WORDS or tokens[i][2].lower() in NOT_NAME_WORDS):
-                i += 1
+            # The name is the run's tail after any title, organisation or force words:
+            # "Met Commissioner Sir Mark Rowley", "Northamptonshire Police Supt Mark Behan".
+            i = len(tokens)
+            while i > 0 and not (
+                tokens[i - 1][2] in _TITLE_WORDS
+                or tokens[i - 1][2].lower() in NOT_NAME_WORDS
+                or any(s < tokens[i - 1][1] and tokens[i - 1][0] < e for s, e in spans)
+            ):
+                i -= 1
             tokens = tokens[i:]
-            if not 2 <= len(tokens) <= 4:
+            if len(tokens) > 3:
+                tokens = tokens[-3:]
+            if len(tokens) < 2:
                 continue
             name_start, end = tokens[0][0], tokens[-1][1]
             name = " ".join(t[2] for t in tokens)
-            if not _is_name(name) or any(s < end and name_start < e for s, e in spans):
+            if not _is_name(name):
                 continue
             window = para[max(0, name_start - 60) : name_start]
             tm = _TITLE_BEFORE.search(window)

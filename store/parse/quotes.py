@@ -439,7 +439,12 @@ class QuoteFinder:
             speaker = self._according(pi, s_start, s_end)
         intro = bool(re.search(r"[:,]\s*$", before)) or at_start
         partial = not (intro and text[:1].isupper())
-        if speaker is None and at_start and (pi - last_quote_para) <= 2 and self.attr.last_speaker:
+        if speaker is None and at_start and pi > 0 and self.paragraphs[pi - 1].rstrip().endswith(":"):
+            # "Mr X said:" alone in the paragraph before the quote.
+            prev = self.paragraphs[pi - 1]
+            p_start, _ = _sentence_bounds(prev, self.masked[pi - 1], len(prev) - 1)
+            speaker = self._speaker_before(pi - 1, p_start, len(prev))
+        if speaker is None and at_start and self.attr.last_speaker:
             speaker = self.attr.last_speaker
         if speaker is None:
             if partial and len(words) <= 4:
