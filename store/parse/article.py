@@ -11,7 +11,7 @@ from .clean import clean_paragraphs, is_caption_name, repair_mojibake
 from .dates import dateline_date, is_dateline, is_update_line, parse_date_value, url_date
 from .events import find_events
 from .figures import find_figures
-from .forces import find_forces, force_spans
+from .forces import force_spans, tally
 from .frontmatter import split_front_matter
 from .outlets import HOSTS, outlet_from_text, outlet_from_url, split_site_suffix
 from .people import find_people
@@ -87,7 +87,7 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
 
     outlet = _outlet(url, site, paragraphs)
     spans = [force_spans(p) for p in body]
-    forces = _with_title_mentions(find_forces(body), title)
+    forces = _with_title_mentions(tally(spans), title)
     force_names = [f.name for f in forces]
     main_force = force_names[0] if forces else None
     if forces:

@@ -166,22 +166,33 @@ def find_people(paragraphs: Sequence[str], blocked: Sequence[Sequence[tuple[int,
             surnames.setdefault(fold(words[-1]), key)
             mentions.append(PersonMention(pi, start, end, key))
     # Second pass: honorific + surname ("Mr Cunningham"), and bare surnames of known people.
+    by_surname = {drafts[k].name.split()[-1]: k for k in surnames.values()}
+    bare = (
+        re.compile(r"\b(?:" + "|".join(map(re.escape, by_surname)) + r")\b(?![’']s?\s+[A-Z])")
+        if by_surname
+        else None
+    )
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for x in mentions:
+        taken.setdefault(x.paragraph, []).append((x.start, x.end))
     for pi, para in enumerate(paragraphs):
+        if bare is None:
+            break
+        spans_here = taken.setdefault(pi, [])
         for m in _HONORIFIC_SURNAME.finditer(para):
             key2 = surnames.get(fold(m.group("name")))
-            if key2 is None or any(x.paragraph == pi and x.start <= m.start() < x.end for x in mentions):
+            if key2 is None or any(a0 <= m.start() < b0 for a0, b0 in spans_here):
                 continue
             draft = drafts[key2]
             draft.aliases.add(" ".join(m.group(0).split()))
             if draft.gender is None:
                 draft.gender = _gender(m.group("title"), "")
             mentions.append(PersonMention(pi, m.start(), m.end(), key2))
-        for surname, key2 in surnames.items():
-            for m in re.finditer(rf"\b{re.escape(drafts[key2].name.split()[-1])}\b(?![’']s?\s+[A-Z])", para):
-                if any(x.paragraph == pi and x.start <= m.start() < x.end for x in mentions):
-                    continue
-                if fold(m.group(0)) == surname:
-                    mentions.append(PersonMention(pi, m.start(), m.end(), key2))
+            spans_here.append((m.start(), m.end()))
+        for m in bare.finditer(para):
+            if any(a0 <= m.start() < b0 for a0, b0 in spans_here):
+                continue
+            mentions.append(PersonMention(pi, m.start(), m.end(), by_surname[m.group(0)]))
     mentions.sort(key=lambda x: (x.paragraph, x.start))
     people = tuple(
         Person(
