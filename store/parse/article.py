@@ -163,7 +163,7 @@ def _outlet(url: str | None, site: str | None, paragraphs: list[str]) -> str | N
         return site
     if known:
         return known
-    return outlet_from_text("\n".join(paragraphs[:60]))
+    return outlet_from_text("\n".join(paragraphs[:20]))
 
 
 def _with_title_mentions(forces: tuple[ForceMention, ...], title: str) -> tuple[ForceMention, ...]:

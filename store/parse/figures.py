@@ -79,7 +79,7 @@ def find_figures(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
                     n = float(m.group("num").replace(",", ""))
                     if "," not in m.group("num") and 1900 <= n <= 2100:
                         continue  # a year
-                    if _DATE_CONTEXT.match(rest) or _MONTH_BEFORE.search(before):
+                    if _DATE_CONTEXT.match(rest) or _MONTH_BEFORE.search(before[-12:]):
                         continue
                 if m.group("word") and m.group("word") == "one" and not re.match(r"\s+(?:in|of)\b", rest):
                     continue

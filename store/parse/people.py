@@ -33,6 +33,12 @@ _ROLE_BEFORE = re.compile(
 )
 
 
+_ROLE_HINTS = tuple(n.lower() for n in ROLE_NOUNS)
+_ROLE_HINT_RE = re.compile("|".join(re.escape(n) for n in _ROLE_HINTS))
+
+
+def _has_role_hint(window: str) -> bool:
+    return _ROLE_HINT_RE.search(window.lower()) is not None
 _MALE_IN_A = frozenset("luca joshua ezra nikita sasha andrea jonah elijah isa musa mustafa".split())
 
 
@@ -215,7 +221,7 @@ def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
         m = _APPOSITIVE.match(after)
         if m and not re.match(r"(?i)(who|which|when|where|speaking|responding|adding)\b", m.group("role")):
             draft.role = m.group("role").strip()
-        else:
+        elif _has_role_hint(para[max(0, start - 90) : start]):
             before = _ROLE_BEFORE.search(para[max(0, start - 90) : start])
             if before and before.group("role")[:1].strip():
                 role = before.group("role").strip(" ,")
