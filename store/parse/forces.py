@@ -52,6 +52,8 @@ _DOMAIN = re.compile(
     r"[\w-]\.(?:[\w-]+\.)*(?:uk|com|org|net|gov|info|io|scot|wales|ie|eu|news)\b",
     re.IGNORECASE,
 )
+# "New Hampshire police", "New South Wales Police": another country's force.
+_NEW_BEFORE = re.compile(r"\bnew\s+\Z", re.IGNORECASE)
 _TAIL_AND = re.compile(r"(?:\s*,)?\s+(?:and|&)\s+\Z", re.IGNORECASE)
 _TAIL_COMMA = re.compile(r"\s*,\s*\Z")
 
@@ -353,6 +355,8 @@ def force_spans(text: str) -> list[tuple[int, int, str]]:
             continue
         pos = end
         if _OFFICE_AFTER.match(text, end) is not None:
+            continue
+        if _NEW_BEFORE.search(text, max(0, start - 6), start) is not None:
             continue
         if entry.not_before is not None and entry.not_before.match(text, end) is not None:
             continue

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from forcewatch.store.parse.forces import all_forces, canonical_force, find_forces, force_spans
+from forcewatch.store.parse.forces import (
+    all_forces,
+    canonical_force,
+    find_forces,
+    force_info,
+    force_spans,
+    tally,
+)
 from forcewatch.store.parse.gazetteer import FORCES, territorial_england_and_wales
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -261,6 +268,11 @@ CASES: list[tuple[str, list[str], Expected]] = [
         [("Civil Nuclear Constabulary", 1, (0,)), ("Ministry of Defence Police", 1, (0,))],
     ),
     (
+        "overseas-namesakes",
+        ["New South Wales Police and New Hampshire police officers visited New Jersey."],
+        [],
+    ),
+    (
         "nca-is-not-a-force",
         ["The National Crime Agency and the College of Policing were consulted."],
         [],
@@ -337,6 +349,38 @@ CANONICAL_CASES = [
 def test_canonical_force(name: str, expected: str | None) -> None:
     """canonical_force maps any official, former or alias name to one canonical name."""
     assert canonical_force(name) == expected
+
+
+def test_tally_of_spans_equals_find_forces() -> None:
+    """Tallying per-paragraph spans gives the same forces as scanning the paragraphs."""
+    paragraphs = [
+        "Gwent Police and the Met met on Monday.",
+        "",
+        "Officers from Gwent Police, GMP and Kent and Essex Police attended.",
+    ]
+    found = find_forces(paragraphs)
+    assert tally([force_spans(p) for p in paragraphs]) == found
+    assert [(m.name, m.mentions, m.paragraphs) for m in found] == [
+        ("Gwent Police", 2, (0, 2)),
+        (MET, 1, (0,)),
+        ("Greater Manchester Police", 1, (2,)),
+        ("Kent Police", 1, (2,)),
+        ("Essex Police", 1, (2,)),
+    ]
+
+
+def test_force_info_gives_the_gazetteer_entry() -> None:
+    """force_info returns the entry, with kind and nation, for any of a force's names."""
+    info = force_info("Notts police")
+    assert info is not None
+    assert (info.name, info.kind, info.nation) == (
+        "Nottinghamshire Police",
+        "territorial",
+        "england",
+    )
+    btp = force_info("BTP")
+    assert btp is not None and btp.kind == "special"
+    assert force_info("Nottingham") is None
 
 
 def test_gazetteer_has_every_territorial_and_national_force() -> None:
