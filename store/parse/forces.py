@@ -285,8 +285,13 @@ def _area_ending_at(lowered: str, text: str, end: int) -> tuple[int, _Entry] | N
     return start, entry
 
 
-def _conjuncts(lowered: str, text: str, start: int, entry: _Entry) -> list[tuple[int, int, str]]:
-    """Forces joined to a match by 'and': 'Kent and Essex Police', 'North and South Wales'."""
+def _conjuncts(
+    lowered: str, text: str, start: int, entry: _Entry, floor: int
+) -> list[tuple[int, int, str]]:
+    """Forces joined to a match by 'and': 'Kent and Essex Police', 'North and South Wales'.
+
+    Nothing before `floor` (the end of the previous mention) is read again.
+    """
     window = text[max(0, start - 12) : start]
     if "and" not in window.lower() and "&" not in window:
         return []
@@ -299,21 +304,21 @@ def _conjuncts(lowered: str, text: str, start: int, entry: _Entry) -> list[tuple
     for _step in range(_MAX_CONJUNCTS):
         hit = _area_ending_at(lowered, text, end)
         if hit is not None:
-            area_start, area_entry = hit
-            if area_entry.force != entry.force:
-                found.append((area_start, end, area_entry.force))
+            area_start, force = hit[0], hit[1].force
         elif len(main_words) > 1 and main_words[0] in _DIRECTIONS:
             word = re.search(r"\b(North|South|East|West)\Z", text[max(0, end - 6) : end])
-            if word is None:
+            composed = None
+            if word is not None:
+                composed = _tables().areas.get(" ".join([word.group(1).lower(), *main_words[1:]]))
+            if word is None or composed is None:
                 break
-            area_start = end - len(word.group(1))
-            composed = _tables().areas.get(" ".join([word.group(1).lower(), *main_words[1:]]))
-            if composed is None:
-                break
-            if composed.force != entry.force:
-                found.append((area_start, end, composed.force))
+            area_start, force = end - len(word.group(1)), composed.force
         else:
             break
+        if area_start < floor:
+            break
+        if force != entry.force:
+            found.append((area_start, end, force))
         comma = _TAIL_COMMA.search(text, max(0, area_start - 6), area_start)
         if comma is None:
             break
@@ -342,7 +347,7 @@ def force_spans(text: str) -> list[tuple[int, int, str]]:
     pattern = _tables().pattern
     spans: list[tuple[int, int, str]] = []
     cache: dict[str, _Entry | None] = {}
-    pos = 0
+    pos = last_end = 0
     size = len(text)
     while pos < size:
         m = pattern.search(lowered, pos)
@@ -363,8 +368,9 @@ def force_spans(text: str) -> list[tuple[int, int, str]]:
         if _in_link(text, start, end) or _in_furniture(text, start):
             continue
         if entry.area is not None:
-            spans.extend(_conjuncts(lowered, text, start, entry))
+            spans.extend(_conjuncts(lowered, text, start, entry, last_end))
         spans.append((start, end, entry.force))
+        last_end = end
     spans.sort()
     return spans
 

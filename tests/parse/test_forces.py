@@ -263,6 +263,11 @@ CASES: list[tuple[str, list[str], Expected]] = [
         ],
     ),
     (
+        "conjunct-never-recounts-a-mention",
+        ["Both the Met and City of London Police said so."],
+        [(MET, 1, (0,)), ("City of London Police", 1, (0,))],
+    ),
+    (
         "special-forces",
         ["The Civil Nuclear Constabulary and the MoD Police guard the site."],
         [("Civil Nuclear Constabulary", 1, (0,)), ("Ministry of Defence Police", 1, (0,))],
