@@ -21,15 +21,19 @@ PARSER_VERSION = "1.0.0"
 MAX_TEXT = 64 * 1024 * 1024
 HEADER_ZONE = 8  # paragraphs at the top where datelines, bylines and URL lines live
 
-_URL_LINE = re.compile(r"^(?:url|source|link|canonical|original)\s*:\s*(?P<url>https?://\S+)$", re.I)
+_URL_LINE = re.compile(
+    r"^(?:url|source|link|canonical|original)\s*:\s*(?P<url>https?://\S+)$", re.I
+)
 _BARE_URL = re.compile(r"^(?P<url>https?://\S+)$")
-_BYLINE = re.compile(r"^(?:by|words by|written by)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s*[,|]\s*.{0,60})?$")
+_BYLINE = re.compile(
+    r"^(?:by|words by|written by)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s*[,|]\s*.{0,60})?$"
+)
 _TITLE_LINE = re.compile(r"^(?:title|headline)\s*:\s*(?P<title>.+)$", re.I)
 _DATE_LINE = re.compile(r"^(?:date|published|publication date)\s*:\s*(?P<date>.+)$", re.I)
 
 
 def _looks_like_headline(para: str) -> bool:
-    return len(para) <= 250 and not para.endswith((".", ":")) or len(para) <= 140
+    return (len(para) <= 250 and not para.endswith((".", ":"))) or len(para) <= 140
 
 
 def parse_article(text: str, source: str = "") -> ParsedArticle:

@@ -25,7 +25,9 @@ _MOJIBAKE = {
     "‘˜": "‘",
 }
 _MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
-_LATIN_RUN = re.compile(r"[ÂÃâ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]+")
+_LATIN_RUN = re.compile(
+    r"[ÂÃâ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]+"
+)
 _DANGLING_RQUO = re.compile(r"â€(?=\s|$|[.,;:!?])")
 
 _FURNITURE = re.compile(
@@ -164,12 +166,7 @@ def _join_lines(lines: list[str]) -> list[str]:
         return [" ".join(lines)]
     out: list[str] = []
     for line in lines:
-        if (
-            out
-            and not _SENTENCE_END.search(out[-1])
-            and line[:1].islower()
-            and len(out[-1]) >= 30
-        ):
+        if out and not _SENTENCE_END.search(out[-1]) and line[:1].islower() and len(out[-1]) >= 30:
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -206,4 +203,6 @@ def clean_paragraphs(body: str) -> list[str]:
 def is_caption_name(line: str) -> bool:
     """A short line that is only a capitalised name, as left by a photo caption."""
     words = line.split()
-    return 2 <= len(words) <= 6 and bool(_CAPTION_NAME.match(line)) and not _SENTENCE_END.search(line)
+    return (
+        2 <= len(words) <= 6 and bool(_CAPTION_NAME.match(line)) and not _SENTENCE_END.search(line)
+    )

@@ -155,7 +155,11 @@ def is_dateline(line: str) -> bool:
 
 def is_update_line(line: str) -> bool:
     """An 'Updated …' line, which is not the publication date."""
-    return len(line) <= DATELINE_MAX and bool(_NOT_DATELINE.match(line)) and bool(_FULL_DATE.search(line))
+    return (
+        len(line) <= DATELINE_MAX
+        and bool(_NOT_DATELINE.match(line))
+        and bool(_FULL_DATE.search(line))
+    )
 
 
 def dateline_date(line: str) -> tuple[str, Precision] | None:
@@ -243,7 +247,11 @@ def _find_dates(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[Da
         for m in year_only.finditer(sentence):
             add(DateMention(m.start(), m.end(), int(m.group("year")), None, None))
     for m in relative.finditer(sentence):
-        add(DateMention(m.start(), m.end(), None, None, None, " ".join(m.group("rel").lower().split())))
+        add(
+            DateMention(
+                m.start(), m.end(), None, None, None, " ".join(m.group("rel").lower().split())
+            )
+        )
     found.sort(key=lambda x: x.start)
     return found
 

@@ -23,9 +23,7 @@ def find_events(
     """The publication itself, then each sentence naming a date, tied to the forces it names."""
     events: list[Event] = []
     for force in article_forces or [None]:  # type: ignore[list-item]
-        events.append(
-            Event(published.date, published.precision, force, title, None, "published")
-        )
+        events.append(Event(published.date, published.precision, force, title, None, "published"))
     for pi, para in enumerate(paragraphs):
         spans = force_spans[pi] if pi < len(force_spans) else ()
         in_para = find_dates(para)
@@ -38,7 +36,11 @@ def find_events(
             named = list(dict.fromkeys(name for a, b, name in spans if a >= start and b <= end))
             if not named and main_force and any(w in sentence for w in _FORCE_WORDS):
                 named = [main_force]
-            text = sentence if len(sentence) <= MAX_EVENT_TEXT else sentence[: MAX_EVENT_TEXT - 1] + "…"
+            text = (
+                sentence
+                if len(sentence) <= MAX_EVENT_TEXT
+                else sentence[: MAX_EVENT_TEXT - 1] + "…"
+            )
             seen: set[tuple[str | None, str]] = set()
             for mention in mentions[:3]:
                 if mention.relative is None and mention.year is None and mention.month is None:

@@ -9,16 +9,52 @@ from ..records import Figure
 from .sentences import sentences
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "dozens": 24, "hundreds": 200, "thousands": 2000,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozens": 24,
+    "hundreds": 200,
+    "thousands": 2000,
 }
 _FRACTIONS = {
-    "half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two-thirds": 2 / 3, "two thirds": 2 / 3,
-    "a quarter": 0.25, "one quarter": 0.25, "three-quarters": 0.75, "three quarters": 0.75,
-    "one in five": 0.2, "one in four": 0.25, "one in three": 1 / 3, "one in ten": 0.1,
+    "half": 0.5,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "two-thirds": 2 / 3,
+    "two thirds": 2 / 3,
+    "a quarter": 0.25,
+    "one quarter": 0.25,
+    "three-quarters": 0.75,
+    "three quarters": 0.75,
+    "one in five": 0.2,
+    "one in four": 0.25,
+    "one in three": 1 / 3,
+    "one in ten": 0.1,
 }
 _WORD_ALT = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _FRAC_ALT = "|".join(re.escape(f) for f in sorted(_FRACTIONS, key=len, reverse=True))
@@ -36,9 +72,42 @@ _COUNTED = re.compile(
     r"(?P<what>(?:[A-Za-z][\w’'-]*\s+){0,2}[A-Za-z][\w’'-]*)"
 )
 _STOP_COUNT = {
-    "and", "or", "the", "a", "an", "to", "in", "on", "at", "by", "for", "with", "was", "were",
-    "had", "have", "has", "is", "are", "who", "which", "that", "of", "from", "over", "had",
-    "been", "be", "will", "would", "could", "don’t", "don't", "did", "do", "does", "said",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "was",
+    "were",
+    "had",
+    "have",
+    "has",
+    "is",
+    "are",
+    "who",
+    "which",
+    "that",
+    "of",
+    "from",
+    "over",
+    "been",
+    "be",
+    "will",
+    "would",
+    "could",
+    "don’t",
+    "don't",
+    "did",
+    "do",
+    "does",
+    "said",
 }
 _DATE_CONTEXT = re.compile(
     r"(?i)^\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^\s*(?:am|pm)\b|^[:.]\d"
@@ -81,7 +150,11 @@ def find_figures(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
                         continue  # a year
                     if _DATE_CONTEXT.match(rest) or _MONTH_BEFORE.search(before[-12:]):
                         continue
-                if m.group("word") and m.group("word") == "one" and not re.match(r"\s+(?:in|of)\b", rest):
+                if (
+                    m.group("word")
+                    and m.group("word") == "one"
+                    and not re.match(r"\s+(?:in|of)\b", rest)
+                ):
                     continue
                 counted = _COUNTED.match(rest)
                 counts = ""
@@ -91,7 +164,7 @@ def find_figures(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
                     if of:
                         counts = f"per cent of {of.group(1)}"
                 elif counted:
-                    words = []
+                    words: list[str] = []
                     for w in counted.group("what").split():
                         if w.lower() in _STOP_COUNT or (words and w.lower().endswith("ed")):
                             break

@@ -131,7 +131,9 @@ def _pick(
         text = _as_text(value, allow_dates=allow_dates)
         if text is None:
             if value is not None:
-                warnings.append(f"front matter {key!r} has a {type(value).__name__}, not text; ignored")
+                warnings.append(
+                    f"front matter {key!r} has a {type(value).__name__}, not text; ignored"
+                )
             continue
         candidate = (depth, rank, text)
         if best is None or candidate[:2] < best[:2]:

@@ -6,8 +6,7 @@ import re
 import unicodedata
 
 HONORIFICS = frozenset(
-    """mr mrs ms miss mx dr prof professor sir dame lord lady baroness rev cllr councillor
-    hon rt""".split()
+    "mr mrs ms miss mx dr prof professor sir dame lord lady baroness rev cllr councillor hon rt".split()
 )
 
 RANKS = frozenset(

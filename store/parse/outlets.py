@@ -93,8 +93,16 @@ def split_site_suffix(title: str) -> tuple[str, str | None]:
     for sep in (" | ", " – ", " — ", " - "):
         if sep in title:
             head, _, tail = title.rpartition(sep)
-            if head and 1 <= len(tail.split()) <= 5 and len(tail) < 50 and (sep == " | " or tail[:1].isupper() and len(head) > len(tail)):
-                if sep != " | " and not re.search(r"(?i)news|post|times|echo|mail|police|constabulary|online|herald|mirror|guardian|telegraph|independent|standard|express|gazette|chronicle|journal|star|sun|record|mercury|argus|observer|bbc|itv|sky", tail):
+            if (
+                head
+                and 1 <= len(tail.split()) <= 5
+                and len(tail) < 50
+                and (sep == " | " or (tail[:1].isupper() and len(head) > len(tail)))
+            ):
+                if sep != " | " and not re.search(
+                    r"(?i)news|post|times|echo|mail|police|constabulary|online|herald|mirror|guardian|telegraph|independent|standard|express|gazette|chronicle|journal|star|sun|record|mercury|argus|observer|bbc|itv|sky",
+                    tail,
+                ):
                     continue
                 return head.strip(), tail.strip()
     return title.strip(), None

@@ -15,7 +15,9 @@ _LOWER = "a-zß-öø-ÿ"
 _NAME_TOKEN = rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*"
 _PARTICLE = r"(?:de|da|del|van|von|der|den|le|la|bin|al|el)"
 _NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,7}}"
-_TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True))
+_TITLE_ALT = "|".join(
+    re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True)
+)
 _CANDIDATE = re.compile(rf"(?<![\w’'])(?P<name>{_NAME})(?![{_LOWER}])")
 _TITLE_BEFORE = re.compile(rf"(?:(?<=\s)|^)(?P<title>(?:(?:{_TITLE_ALT})\.?\s+)+)$")
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
@@ -39,6 +41,8 @@ _ROLE_HINT_RE = re.compile("|".join(re.escape(n) for n in _ROLE_HINTS))
 
 def _has_role_hint(window: str) -> bool:
     return _ROLE_HINT_RE.search(window.lower()) is not None
+
+
 _MALE_IN_A = frozenset("luca joshua ezra nikita sasha andrea jonah elijah isa musa mustafa".split())
 
 
@@ -120,7 +124,9 @@ def _strong(title: str | None, name: str, after: str) -> bool:
     )
 
 
-def find_people(paragraphs: Sequence[str], blocked: Sequence[Sequence[tuple[int, int]]] = ()) -> PeopleIndex:
+def find_people(
+    paragraphs: Sequence[str], blocked: Sequence[Sequence[tuple[int, int]]] = ()
+) -> PeopleIndex:
     """People in the paragraphs; `blocked` spans (forces, organisations) are never names."""
     drafts: dict[str, _Draft] = {}
     mentions: list[PersonMention] = []
@@ -128,7 +134,10 @@ def find_people(paragraphs: Sequence[str], blocked: Sequence[Sequence[tuple[int,
     for pi, para in enumerate(paragraphs):
         spans = blocked[pi] if pi < len(blocked) else ()
         for m in _CANDIDATE.finditer(para):
-            tokens = [(m.start() + t.start(), m.start() + t.end(), t.group()) for t in re.finditer(r"\S+", m.group())]
+            tokens = [
+                (m.start() + t.start(), m.start() + t.end(), t.group())
+                for t in re.finditer(r"\S+", m.group())
+            ]
             # The name is the run's tail after any title, organisation or force words:
             # "Met Commissioner Sir Mark Rowley", "Northamptonshire Police Supt Mark Behan".
             i = len(tokens)
@@ -219,7 +228,9 @@ def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
     after = para[end:]
     if draft.role is None:
         m = _APPOSITIVE.match(after)
-        if m and not re.match(r"(?i)(who|which|when|where|speaking|responding|adding)\b", m.group("role")):
+        if m and not re.match(
+            r"(?i)(who|which|when|where|speaking|responding|adding)\b", m.group("role")
+        ):
             draft.role = m.group("role").strip()
         elif _has_role_hint(para[max(0, start - 90) : start]):
             before = _ROLE_BEFORE.search(para[max(0, start - 90) : start])

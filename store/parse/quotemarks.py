@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-DOUBLE = "\"“”„‟″"
+DOUBLE = '"“”„‟″'
 SINGLE = "'‘’‚‛′"
 _MARKS = re.compile(f"[{DOUBLE}{SINGLE}]")
 _OPEN_BEFORE = set(" \t([{—–-/:;,\u00a0") | set(DOUBLE) | set(SINGLE)
@@ -55,11 +55,15 @@ def _classify(text: str, pos: int) -> _Mark | None:
             right = False
         if ch == "’" and right:
             left = False
-        if left and nxt is not None and re.match(r"\d\ds\b|em\b|til\b|n\b", text[pos + 1 : pos + 5]):
+        if (
+            left
+            and nxt is not None
+            and re.match(r"\d\ds\b|em\b|til\b|n\b", text[pos + 1 : pos + 5])
+        ):
             return None  # '90s, 'em, 'til
     else:
         if left and right:
-            left, right = ch in "“„\"", ch in "”\""
+            left, right = ch in '“„"', ch in '”"'
     if not (left or right):
         return None
     return _Mark(pos, family, left, right)

@@ -16,7 +16,8 @@ RATINGS = {"good", "outstanding", "requires improvement", "inadequate", "adequat
 _VERB_ALT = "|".join(sorted((v.rstrip(":") for v in SPEECH_VERBS), key=len, reverse=True))
 _VERB = re.compile(rf"\b(?:{_VERB_ALT})\b", re.I)
 _ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?P<who>(?:(?!\b(?:that|which|who|whose|when|where)\b)[^,.;:“”\"]){2,80})", re.I
+    r"\baccording\s+to\s+(?P<who>(?:(?!\b(?:that|which|who|whose|when|where)\b)[^,.;:“”\"]){2,80})",
+    re.I,
 )
 _SENT_END = re.compile(r"[.!?…](?=\s+[\"“‘'A-Z0-9])")
 _AUX = re.compile(
@@ -26,8 +27,29 @@ _AUX = re.compile(
     re.I,
 )
 _CLAUSE_WORDS = {
-    "that", "which", "who", "whom", "when", "where", "as", "but", "while", "because", "although",
-    "though", "if", "after", "before", "since", "and", "so", "yet", "or", "it", "comes", "came",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "when",
+    "where",
+    "as",
+    "but",
+    "while",
+    "because",
+    "although",
+    "though",
+    "if",
+    "after",
+    "before",
+    "since",
+    "and",
+    "so",
+    "yet",
+    "or",
+    "it",
+    "comes",
+    "came",
 }
 _NP_JOINERS = {"of", "for", "and", "the", "a", "an", "on", "at", "in", "from", "to", "&"}
 _TITLE_CUE = re.compile(
@@ -48,8 +70,19 @@ _UNNAMED = re.compile(
     re.I,
 )
 _UNNAMED_GENDER = {
-    "woman": "f", "women": "f", "girl": "f", "mother": "f", "wife": "f", "daughter": "f",
-    "sister": "f", "man": "m", "father": "m", "husband": "m", "son": "m", "brother": "m", "boy": "m",
+    "woman": "f",
+    "women": "f",
+    "girl": "f",
+    "mother": "f",
+    "wife": "f",
+    "daughter": "f",
+    "sister": "f",
+    "man": "m",
+    "father": "m",
+    "husband": "m",
+    "son": "m",
+    "brother": "m",
+    "boy": "m",
 }
 WATCHDOGS = {
     "HMICFRS": "HMICFRS",
@@ -103,8 +136,14 @@ def _is_title(text: str, before: str) -> bool:
     words = re.findall(r"[\w’'-]+", text)
     if len(words) < 2:
         return False
-    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in {"of", "and", "the", "a", "for", "on", "in", "to"})
-    title_case = caps == len(words) and sum(1 for w in words if w[:1].isupper()) >= max(2, len(words) // 2)
+    caps = sum(
+        1
+        for w in words
+        if w[:1].isupper() or w.lower() in {"of", "and", "the", "a", "for", "on", "in", "to"}
+    )
+    title_case = caps == len(words) and sum(1 for w in words if w[:1].isupper()) >= max(
+        2, len(words) // 2
+    )
     if title_case and (_TITLE_CUE.search(before[-40:]) or not re.search(r"[.!?,]$", text)):
         return True
     return bool(_TITLE_CUE.search(before[-25:]) and title_case)
@@ -119,7 +158,11 @@ class Attributor:
         self.last_speaker: Speaker | None = None
 
     def _person_in(self, pi: int, start: int, end: int, *, first: bool = True) -> Speaker | None:
-        found = [m for m in self.ctx.people.mentions if m.paragraph == pi and m.start >= start and m.end <= end]
+        found = [
+            m
+            for m in self.ctx.people.mentions
+            if m.paragraph == pi and m.start >= start and m.end <= end
+        ]
         if not found:
             return None
         mention = found[0] if first else found[-1]
@@ -146,7 +189,9 @@ class Attributor:
     def _recent_watchdog(self, pi: int, inspectorate: bool) -> str | None:
         """The body named nearest before (else after) paragraph pi; inspectorates first if asked."""
         order = list(range(pi, -1, -1)) + list(range(pi + 1, len(self.paragraphs)))
-        named = [WATCHDOGS[n] for p in order for n in reversed(_WATCHDOG_RE.findall(self.paragraphs[p]))]
+        named = [
+            WATCHDOGS[n] for p in order for n in reversed(_WATCHDOG_RE.findall(self.paragraphs[p]))
+        ]
         if inspectorate:
             named = [n for n in named if n.startswith("HMIC")] or named
         return named[0] if named else None
@@ -185,18 +230,23 @@ class Attributor:
                 words = self.paragraphs[p][head[0] : head[1]].split()
                 if words and words[0].lower() in PRONOUNS:
                     continue
-                if any(w.lower().rstrip("s’'") in SPEAKER_NOUNS or w.lower() in SPEAKER_NOUNS for w in words):
+                if any(
+                    w.lower().rstrip("s’'") in SPEAKER_NOUNS or w.lower() in SPEAKER_NOUNS
+                    for w in words
+                ):
                     return self.phrase(p, *head)
         return None
 
-    def _unnamed_before(self, pi: int, pos: int, gender: str | None) -> tuple[tuple[int, int], Speaker] | None:
+    def _unnamed_before(
+        self, pi: int, pos: int, gender: str | None
+    ) -> tuple[tuple[int, int], Speaker] | None:
         """'One of his victims', 'the woman': an unnamed person a pronoun may refer to."""
         found: tuple[tuple[int, int], Speaker] | None = None
         for p in range(max(0, pi - 2), pi + 1):
             text = self.paragraphs[p][: pos if p == pi else None]
             for m in _UNNAMED.finditer(text):
                 noun = m.group("noun").lower()
-                g = _UNNAMED_GENDER.get(noun.rstrip("s"), None)
+                g = _UNNAMED_GENDER.get(noun.rstrip("s"))
                 if gender and g and g != gender:
                     continue
                 found = ((p, m.start()), Speaker(f"Unnamed {noun.rstrip('s')}", "person"))
@@ -205,10 +255,15 @@ class Attributor:
     def _role_holder(self, phrase: str) -> Speaker | None:
         """'the judge', 'the chief constable': the one person whose title or role says so."""
         low = phrase.lower()
-        if phrase[1:] != low[1:] or not re.fullmatch(r"[a-z’' -]{3,40}", low) or low in {"officer", "police officer", "force"}:
+        if (
+            phrase[1:] != low[1:]
+            or not re.fullmatch(r"[a-z’' -]{3,40}", low)
+            or low in {"officer", "police officer", "force"}
+        ):
             return None
         holders = [
-            p for p in self.ctx.people.people
+            p
+            for p in self.ctx.people.people
             if re.search(rf"\b{re.escape(low)}\b", f"{p.title or ''} {p.role or ''}".lower())
         ]
         return Speaker(holders[0].name, "person") if len(holders) == 1 else None
@@ -249,7 +304,9 @@ class Attributor:
         role_holder = self._role_holder(phrase)
         if role_holder:
             return role_holder
-        that_force = re.fullmatch(r"(?i)(?:(spokes\w+|statement)\s+(?:for|from)\s+)?(?:that|this|the)\s+force", phrase)
+        that_force = re.fullmatch(
+            r"(?i)(?:(spokes\w+|statement)\s+(?:for|from)\s+)?(?:that|this|the)\s+force", phrase
+        )
         if that_force:
             recent = self._recent_force(pi, start) or self.ctx.main_force
             if recent:
@@ -258,7 +315,10 @@ class Attributor:
         if not phrase or len(phrase.split()) > 9:
             return None
         has_cap = any(w[:1].isupper() for w in phrase.split())
-        has_noun = any(w.lower().strip("’'s") in SPEAKER_NOUNS or w.lower() in SPEAKER_NOUNS for w in phrase.split())
+        has_noun = any(
+            w.lower().strip("’'s") in SPEAKER_NOUNS or w.lower() in SPEAKER_NOUNS
+            for w in phrase.split()
+        )
         if not (has_cap or has_noun):
             return None
         if phrase.lower() in PRONOUNS or phrase.lower() in {"we", "i", "you", "there", "this"}:
@@ -267,12 +327,22 @@ class Attributor:
         generic = _GENERIC_ORG.match(phrase)
         if generic:
             noun = generic.group(1).lower()
-            if noun in ("force", "spokesman", "spokeswoman", "spokesperson", "statement") and self.ctx.main_force:
-                return Speaker(self.ctx.main_force if noun == "force" else f"{self.ctx.main_force} {noun}", "organisation")
+            if (
+                noun in ("force", "spokesman", "spokeswoman", "spokesperson", "statement")
+                and self.ctx.main_force
+            ):
+                return Speaker(
+                    self.ctx.main_force if noun == "force" else f"{self.ctx.main_force} {noun}",
+                    "organisation",
+                )
             watchdog = self._recent_watchdog(pi, noun != "watchdog")
             if watchdog:
                 return Speaker(f"{watchdog} {phrase}", "organisation")
-        if force and len(force_words := phrase.split()) <= 4 and force_words[-1].lower() in {"police", "constabulary", "service", "force"}:
+        if (
+            force
+            and len(force_words := phrase.split()) <= 4
+            and force_words[-1].lower() in {"police", "constabulary", "service", "force"}
+        ):
             return Speaker(force, "organisation")
         return Speaker(phrase[:1].upper() + phrase[1:], "organisation")
 
@@ -329,9 +399,7 @@ def _np_tail(text: str, floor: int, end: int) -> tuple[int, int] | None:
             start = k
             words += 1
             break  # "that force", "this report": a determiner ends the phrase
-        elif low in _CLAUSE_WORDS:
-            break
-        elif not (
+        elif low in _CLAUSE_WORDS or not (
             word[:1].isupper()
             or word[:1].isdigit()
             or low in _NP_JOINERS
@@ -344,12 +412,14 @@ def _np_tail(text: str, floor: int, end: int) -> tuple[int, int] | None:
         start = k
         words += 1
         i = k
-        if k > floor and text[k - 1] in ",;:()“”\"‘’":
+        if k > floor and text[k - 1] in ',;:()“”"‘’':
             break
     if start >= end:
         return None
     # "a national report", "the police watchdog": adjectives after a determiner.
-    m = re.search(r"(?:^|\s)((?i:the|a|an|its|their)\s+(?:[a-z][\w-]*\s+){1,2})$", text[floor:start])
+    m = re.search(
+        r"(?:^|\s)((?i:the|a|an|its|their)\s+(?:[a-z][\w-]*\s+){1,2})$", text[floor:start]
+    )
     if m and not any(w in _CLAUSE_WORDS or w in SPEECH_VERBS for w in m.group(1).split()[1:]):
         start = floor + m.start(1)
     while start < end and text[start:end].split()[0].lower() in _NP_JOINERS - {"the", "a", "an"}:
@@ -363,7 +433,9 @@ def _np_head(text: str, start: int, limit: int) -> tuple[int, int] | None:
     for m in re.finditer(r"\S+", text[start:limit]):
         word = m.group(0).strip(":,;")
         low = word.lower()
-        if not (word[:1].isupper() or word[:1].isdigit() or low in _NP_JOINERS or low in SPEAKER_NOUNS):
+        if not (
+            word[:1].isupper() or word[:1].isdigit() or low in _NP_JOINERS or low in SPEAKER_NOUNS
+        ):
             break
         end = start + m.start() + len(word)
         if m.group(0).endswith((",", ";")):
@@ -416,7 +488,7 @@ class QuoteFinder:
         return tuple(out)
 
     def _one(self, span: Span, last_quote_para: int) -> Quote | None:
-        pi, a, b = span.first
+        pi, a, _ = span.first
         lp, la, lb = span.last
         para = self.paragraphs[pi]
         text = "\n\n".join(self.paragraphs[p][x:y].strip() for p, x, y in span.pieces).strip()
@@ -431,7 +503,7 @@ class QuoteFinder:
             return None
         at_start = not before.strip(" —–-")
         last_para = self.paragraphs[lp]
-        l_start, l_end = _sentence_bounds(last_para, self.masked[lp], la)
+        _, l_end = _sentence_bounds(last_para, self.masked[lp], la)
         speaker = self._speaker_before(pi, s_start, a - 1)
         if speaker is None:
             speaker = self._speaker_after(lp, lb + 1, l_end)
@@ -439,7 +511,12 @@ class QuoteFinder:
             speaker = self._according(pi, s_start, s_end)
         intro = bool(re.search(r"[:,]\s*$", before)) or at_start
         partial = not (intro and text[:1].isupper())
-        if speaker is None and at_start and pi > 0 and self.paragraphs[pi - 1].rstrip().endswith(":"):
+        if (
+            speaker is None
+            and at_start
+            and pi > 0
+            and self.paragraphs[pi - 1].rstrip().endswith(":")
+        ):
             # "Mr X said:" alone in the paragraph before the quote.
             prev = self.paragraphs[pi - 1]
             p_start, _ = _sentence_bounds(prev, self.masked[pi - 1], len(prev) - 1)
@@ -476,7 +553,9 @@ class QuoteFinder:
                 head = _np_head(para, s_start, vs)
                 spans = [head] if head else []
             speaker = self.attr.best(pi, spans)
-            inverted = not para[s_start:vs].strip() or re.search(r"[,“”\"‘’']\s*$", para[s_start:vs])
+            inverted = not para[s_start:vs].strip() or re.search(
+                r"[,“”\"‘’']\s*$", para[s_start:vs]
+            )
             if speaker is None and inverted:
                 who = re.match(r"\s+([^,.;:“”\"]{2,80})", tail)
                 if who:
@@ -492,7 +571,6 @@ class QuoteFinder:
         return self.attr.best(pi, _after_subject(para, q_close, s_end))
 
     def _according(self, pi: int, s_start: int, s_end: int) -> Speaker | None:
-        para = self.paragraphs[pi]
         m = _ACCORDING.search(self.masked[pi], s_start, s_end)
         if not m:
             return None
