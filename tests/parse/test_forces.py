@@ -71,6 +71,11 @@ CASES: list[tuple[str, list[str], Expected]] = [
         [(MET, 2, (0,))],
     ),
     (
+        "met-roles",
+        ["A Met spokeswoman said the Met Commissioner had met the family."],
+        [(MET, 2, (0,))],
+    ),
+    (
         "met-the-verb-is-not-the-force",
         ["Two officers met police chiefs and later met with the watchdog."],
         [],
