@@ -87,7 +87,13 @@ AREA_SUFFIXES: tuple[str, ...] = (
 )
 
 # Before an area name, these name the force too: "the Chief Constable of Essex".
-AREA_PREFIXES: tuple[str, ...] = ("Chief Constable of",)
+AREA_PREFIXES: tuple[str, ...] = (
+    "Chief Constable of",
+    "police in",
+    "police officers in",
+    "officers in",
+    "detectives in",
+)
 
 # A city names its force only with "police": "Manchester police", "Bristol's police force".
 TOWN_SUFFIXES: tuple[str, ...] = ("Police", "police force", "'s police", "'s police force")

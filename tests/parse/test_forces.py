@@ -43,6 +43,16 @@ CASES: list[tuple[str, list[str], Expected]] = [
         [(HAMPSHIRE, 3, (0,))],
     ),
     (
+        "police-in-area",
+        ["Police in Kent have arrested a serving constable; officers in Dorset are assisting."],
+        [("Kent Police", 1, (0,)), ("Dorset Police", 1, (0,))],
+    ),
+    (
+        "living-in-an-area-is-not-a-mention",
+        ["The sergeant, who lives in Kent, was suspended."],
+        [],
+    ),
+    (
         "short-county-alias",
         ["Inspectors praised Notts police for its vetting backlog work."],
         [("Nottinghamshire Police", 1, (0,))],
