@@ -75,12 +75,10 @@ class PeopleIndex:
     people: tuple[Person, ...]
     mentions: tuple[PersonMention, ...]
     genders: dict[str, str | None]
+    keyed: dict[str, Person] = field(default_factory=dict)
 
     def by_key(self, key: str) -> Person | None:
-        for person in self.people:
-            if person_key(person.name) == key:
-                return person
-        return None
+        return self.keyed.get(key)
 
 
 def person_key(name: str) -> str:
@@ -220,7 +218,8 @@ def find_people(
         )
         for d in sorted(drafts.values(), key=lambda d: d.paragraph)
     )
-    return PeopleIndex(people, tuple(mentions), {k: d.gender for k, d in drafts.items()})
+    keyed = {person_key(p.name): p for p in people}
+    return PeopleIndex(people, tuple(mentions), {k: d.gender for k, d in drafts.items()}, keyed)
 
 
 def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
