@@ -4,47 +4,77 @@ from __future__ import annotations
 
 from forcewatch.store.views import StoreInfo
 from textual.content import Content
-from textual.widgets import Static
+from textual.reactive import reactive
+from textual.widget import Widget
 
 from .. import format as fmt
 from .. import safe
 
+SEPARATOR = " │ "
+
 
 def header_content(
-    info: StoreInfo | None, *, kiosk: bool = False, status: str | None = None
+    info: StoreInfo | None, *, kiosk: bool = False, status: str | None = None, width: int = 0
 ) -> Content:
-    """'forcewatch │ name │ 5 articles · 3 forces · … │ read-only'."""
-    parts: list[Content] = [safe.content("forcewatch", "bold")]
+    """'forcewatch │ name │ 5 articles · 3 forces · …    read-only', fitted to `width`.
+
+    The mode (kiosk, read-only) stays at the right edge; counts drop from the end when
+    the line is too narrow.
+    """
+    mode_words = []
+    if kiosk:
+        mode_words.append("kiosk")
+    if kiosk or (info is not None and info.read_only):
+        mode_words.append("read-only")
+    mode = safe.content(" " + " · ".join(mode_words) + " ", "bold reverse") if mode_words else None
+
+    head: list[Content] = [safe.content("forcewatch", "bold")]
+    counts: list[str] = []
     if info is not None:
-        parts.append(safe.content(info.name or "corpus"))
+        head.append(safe.content(info.name or "corpus"))
         counts = [
             fmt.plural(info.articles, "article"),
             fmt.plural(info.forces, "force"),
             fmt.plural(info.speakers, "speaker"),
             fmt.plural(info.quotes, "quote"),
         ]
-        parts.append(safe.content(" · ".join(counts)))
-    if status:
-        parts.append(safe.content(status, "italic"))
-    mode = []
-    if kiosk:
-        mode.append("kiosk")
-    if kiosk or (info is not None and info.read_only):
-        mode.append("read-only")
-    if mode:
-        parts.append(safe.content(" ".join(mode), "bold reverse"))
-    return safe.join(parts, " │ ")
+    tail = [safe.content(status, "italic")] if status else []
+    room = width - (mode.cell_length + 1 if mode is not None else 0) if width > 0 else 10**6
+
+    while True:
+        parts = [*head, *([safe.content(" · ".join(counts))] if counts else []), *tail]
+        left = safe.join(parts, SEPARATOR)
+        if left.cell_length <= room or not counts:
+            break
+        counts.pop()
+    left = safe.fit(left, max(0, room), pad=False) if left.cell_length > room else left
+    if mode is None:
+        return left
+    gap = max(1, width - left.cell_length - mode.cell_length) if width > 0 else 1
+    return safe.assemble(left, " " * gap, mode)
 
 
-class TopBar(Static):
+class TopBar(Widget):
     """The one-line header."""
 
+    info: reactive[StoreInfo | None] = reactive(None)
+    status: reactive[str | None] = reactive("opening…")
+
     def __init__(self, *, kiosk: bool = False, id: str | None = None) -> None:
-        super().__init__(header_content(None, kiosk=kiosk, status="opening…"), id=id)
+        super().__init__(id=id)
         self.kiosk = kiosk
-        self.info: StoreInfo | None = None
 
     def show(self, info: StoreInfo | None, status: str | None = None) -> None:
         """Show the corpus facts (and a status such as an error)."""
         self.info = info
-        self.update(header_content(info, kiosk=self.kiosk, status=status))
+        self.status = status
+
+    def render(self) -> Content:
+        return header_content(
+            self.info, kiosk=self.kiosk, status=self.status, width=self.content_region.width
+        )
+
+    @property
+    def text(self) -> str:
+        """The header as plain text."""
+        return self.render().plain

@@ -34,6 +34,11 @@ class Block:
     target: bool = False
 
 
+def file_name(source: str) -> str:
+    """The last part of a stored source path (either slash)."""
+    return re.split(r"[\\/]", source.rstrip("/\\"))[-1] or source
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -90,7 +95,7 @@ def article_blocks(
             ("Date    ", "dim"), fmt.date_with_source(row.date, row.precision, row.date_source)
         ),
         safe.assemble(("Source  ", "dim"), row.url or "no URL"),
-        safe.assemble(("File    ", "dim"), row.source),
+        safe.assemble(("File    ", "dim"), file_name(row.source)),
     ]
     if detail.forces:
         meta.append(

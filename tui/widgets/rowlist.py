@@ -101,6 +101,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         self._empty = empty if isinstance(empty, Content) else safe.content(empty)
         self._cache: dict[tuple[int, int, bool, bool], Strip] = {}
         self._look: Look | None = None
+        self._scroll_pending = False
 
     # -- data -------------------------------------------------------------------------
 
@@ -182,8 +183,9 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
     def _scroll_to_cursor(self, center: bool = False) -> None:
         height = self.scrollable_content_region.height
         if height <= 0:
-            self.call_after_refresh(self._scroll_to_cursor, center)
+            self._scroll_pending = True  # hidden or not laid out yet: scroll once sized
             return
+        self._scroll_pending = False
         top = round(self.scroll_y)
         if center and not (top <= self.cursor < top + height):
             self.scroll_to(y=max(0, self.cursor - height // 2), animate=False)
@@ -244,6 +246,8 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
 
     def _on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
+        if self._scroll_pending and self.cursor >= 0:
+            self.call_after_refresh(self._scroll_to_cursor, True)
 
     def _on_focus(self, event: events.Focus) -> None:
         self._cache.clear()

@@ -1,0 +1,70 @@
+"""Helpers for explorer tests: seed stores, running the app, reading the screen."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from forcewatch.store.ingest import ingest
+from forcewatch.store.reader import open_store
+from forcewatch.tui.app import ForcewatchApp, build_app
+from forcewatch.tui.screens.main import MainScreen
+from textual.pilot import Pilot
+from textual.worker import WorkerState
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+STORE_NAME = "seeds"
+
+
+def seed_files() -> list[Path]:
+    """The five bundled seed articles."""
+    return sorted(SEEDS.glob("*.txt"))
+
+
+def build_store(folder: Path, files: list[Path] | None = None, name: str = STORE_NAME) -> Path:
+    """A real store in `folder` built from `files` (the seeds by default)."""
+    store = folder / "store"
+    report = ingest(store, [str(p) for p in (files or seed_files())], name=name)
+    assert not report.failed, report.failed
+    return store
+
+
+def screen_text(app: ForcewatchApp) -> str:
+    """What the terminal shows now, as plain text lines."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def main_screen(app: ForcewatchApp) -> MainScreen:
+    """The app's main screen."""
+    return app.main
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until no worker is running and the screen has caught up."""
+    app = pilot.app
+    for _ in range(50):
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.02)
+        busy = [w for w in app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
+        if not busy:
+            break
+    await pilot.pause()
+
+
+@asynccontextmanager
+async def running(
+    store: Path, size: tuple[int, int] = (80, 24), **options: bool
+) -> AsyncIterator[tuple[ForcewatchApp, Pilot[None]]]:
+    """The explorer over `store`, data loaded, at `size`."""
+    app = build_app(open_store(store, read_only=True), **options)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield app, pilot
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press keys, then wait for the work they start."""
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
