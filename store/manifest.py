@@ -13,14 +13,31 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import StoreError
 from .layout import SCHEMA_VERSION, manifest_path
-from .prepare import IndexRow
 from .tinyfile import encode_tables, read_tables
 
 CHUNK = 5000
+
+
+class IndexRow(NamedTuple):
+    """What the article list needs about one article; kept in the manifest."""
+
+    id: int
+    title: str
+    outlet: str | None
+    url: str | None
+    source: str
+    date: str | None
+    precision: str
+    date_source: str
+    forces: tuple[str, ...]
+    speakers: tuple[tuple[str, int], ...]  # (speaker key, quotes) in first-quoted order
+    quotes: int
+    slot: int  # dense number used by the full-text index
+
 
 ARTICLE_COLUMNS = (
     "id", "title", "outlet", "url", "source", "date", "precision", "date_source",

@@ -7,30 +7,14 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
+from .manifest import IndexRow
 from .parse import PARSER_VERSION, speaker_key
 from .records import ParsedArticle, Person
 from .textindex import term_counts
 
 NO_FORCE = ""  # timeline bucket for events tied to no force
-
-
-class IndexRow(NamedTuple):
-    """What the article list needs about one article; kept in the manifest."""
-
-    id: int
-    title: str
-    outlet: str | None
-    url: str | None
-    source: str
-    date: str | None
-    precision: str
-    date_source: str
-    forces: tuple[str, ...]
-    speakers: tuple[tuple[str, int], ...]  # (speaker key, quotes) in first-quoted order
-    quotes: int
-    slot: int  # dense number used by the full-text index
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ class _Indexes:
     def __init__(self, store: Store) -> None:
         n = len(store._ids)
         self.row_forces: list[tuple[int, ...]] = [
-            tuple(split_refs(v)) for v in store._articles["forces"]
+            tuple(map(int, v.split())) for v in store._articles["forces"]
         ]
         self.row_speakers: list[tuple[int, ...]] = [
             tuple(r for r, _ in split_counted(v)) for v in store._articles["speakers"]
@@ -370,16 +370,38 @@ class Store:
     def facets(self, flt: ArticleFilter | None = None) -> Facets:
         """Counts per force, speaker, outlet and year among the articles the filter selects."""
         selected = self._select(flt)
-        if selected is None and self._global_facets is not None:
+        if selected is None:
+            if self._global_facets is None:
+                self._global_facets = self._corpus_facets()
             return self._global_facets
         ix = self._ix()
-        positions: Sequence[int] | frozenset[int] | set[int] = (
-            range(len(self._ids)) if selected is None else selected
+        forces = Counter(chain.from_iterable(map(ix.row_forces.__getitem__, selected)))
+        speakers = Counter(chain.from_iterable(map(ix.row_speakers.__getitem__, selected)))
+        outlets = Counter(o for o in map(self._outlets.__getitem__, selected) if o)
+        years = Counter(y for y in map(ix.row_years.__getitem__, selected) if y is not None)
+        return self._facets_from(forces, speakers, outlets, years)
+
+    def _corpus_facets(self) -> Facets:
+        """Facets of the whole corpus, from the manifest's summaries (no per-row work)."""
+        forces = Counter(dict(enumerate(self._forces_cols["articles"])))
+        speakers = Counter(dict(enumerate(self._speakers_cols["articles"])))
+        outlets = Counter(self._outlets)
+        outlets.pop(None, None)
+        years = Counter(d[:4] for d in self._dates if d)
+        return self._facets_from(
+            forces,
+            speakers,
+            cast("Counter[str]", outlets),
+            Counter({int(y): n for y, n in years.items() if y.isdigit()}),
         )
-        forces = Counter(chain.from_iterable(map(ix.row_forces.__getitem__, positions)))
-        speakers = Counter(chain.from_iterable(map(ix.row_speakers.__getitem__, positions)))
-        outlets = Counter(o for o in map(self._outlets.__getitem__, positions) if o)
-        years = Counter(y for y in map(ix.row_years.__getitem__, positions) if y is not None)
+
+    def _facets_from(
+        self,
+        forces: Counter[int],
+        speakers: Counter[int],
+        outlets: Counter[str],
+        years: Counter[int],
+    ) -> Facets:
 
         def ranked(values: list[FacetValue]) -> tuple[FacetValue, ...]:
             return tuple(sorted(values, key=lambda v: (-v.count, v.label.casefold(), v.value)))
@@ -389,19 +411,19 @@ class Store:
                 [
                     FacetValue(self._force_names[f], self._force_names[f], n)
                     for f, n in forces.items()
+                    if n
                 ]
             ),
             speakers=ranked(
                 [
                     FacetValue(self._speaker_keys[s], self._speaker_names[s], n)
                     for s, n in speakers.items()
+                    if n
                 ]
             ),
             outlets=ranked([FacetValue(o, o, n) for o, n in outlets.items()]),
             years=tuple(FacetValue(str(y), str(y), years[y]) for y in sorted(years, reverse=True)),
         )
-        if selected is None:
-            self._global_facets = result
         return result
 
     # ---- full-text search ------------------------------------------------------------

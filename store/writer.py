@@ -30,6 +30,7 @@ from .errors import StoreError
 from .layout import BLOB_KINDS, SCHEMA_VERSION, blob_dir, blob_name, is_temp, manifest_path
 from .manifest import (
     ForceRow,
+    IndexRow,
     SpeakerRow,
     decode_forces,
     decode_rows,
@@ -39,7 +40,7 @@ from .manifest import (
     read_meta_only,
 )
 from .parse import PARSER_VERSION
-from .prepare import ArticleData, IndexRow, body_terms
+from .prepare import ArticleData, body_terms
 from .shards import shard_count, shard_of
 from .textindex import decode_postings, encode_postings, term_shard_key
 from .tinyfile import content_digest, encode_tables, read_tables
@@ -286,8 +287,21 @@ def _update_terms(
             entry[0].append(slot)
             entry[1].append(n)
 
+    shard_by_prefix: dict[str, int] = {}
+
     def shard(term: str) -> int:
-        return shard_of(term_shard_key(term), count)
+        prefix = term_shard_key(term)
+        number = shard_by_prefix.get(prefix)
+        if number is None:
+            number = shard_by_prefix[prefix] = shard_of(prefix, count)
+        return number
+
+    removed_by_shard: defaultdict[int, list[str]] = defaultdict(list)
+    for term in removed_terms:
+        removed_by_shard[shard(term)].append(term)
+    added_by_shard: defaultdict[int, list[str]] = defaultdict(list)
+    for term in new_postings:
+        added_by_shard[shard(term)].append(term)
 
     kept: defaultdict[int, dict[str, str]] = defaultdict(dict)
     if count != len(old_files):
@@ -297,7 +311,7 @@ def _update_terms(
                 kept[shard(doc["t"])][doc["t"]] = doc["p"]
         new_files: list[str | None] = [None] * count
     else:
-        touched = {shard(t) for t in removed_terms} | {shard(t) for t in new_postings}
+        touched = set(removed_by_shard) | set(added_by_shard)
         for number in touched:
             term_docs = reader.docs("terms", old_files[number]).values()
             kept[number] = {d["t"]: d["p"] for d in term_docs}
@@ -305,8 +319,8 @@ def _update_terms(
 
     for number in sorted(touched):
         postings = kept[number]
-        for term in removed_terms:
-            if term in postings and shard(term) == number:
+        for term in removed_by_shard[number]:
+            if term in postings:
                 have, counts = decode_postings(postings[term])
                 pairs = [
                     (s, c) for s, c in zip(have, counts, strict=True) if s not in removed_slots
@@ -315,9 +329,8 @@ def _update_terms(
                     postings[term] = encode_postings([s for s, _ in pairs], [c for _, c in pairs])
                 else:
                     del postings[term]
-        for term, (new_slots, new_counts) in new_postings.items():
-            if shard(term) != number:
-                continue
+        for term in added_by_shard[number]:
+            new_slots, new_counts = new_postings[term]
             if term in postings:
                 have, counts = decode_postings(postings[term])
                 have.extend(new_slots)
