@@ -114,6 +114,8 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
 
         def update(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
+            if done >= total:
+                bar.update(task, description="Writing the store")
 
         yield update
 
