@@ -99,6 +99,28 @@ TITLES = frozenset(
         "Prime Minister",
         "Mayor",
         "Detective",
+        "Prosecutor",
+        "Prosecuting",
+        "Defending",
+        "Crown Prosecutor",
+        "Sheriff",
+        "Sheriff Principal",
+        "Coroner",
+        "Barrister",
+        "Solicitor",
+        "Director",
+        "Director of Operations",
+        "Deputy Director",
+        "Regional Director",
+        "Chief Executive",
+        "Chair",
+        "Chairman",
+        "Chairwoman",
+        "Deputy Mayor",
+        "Ombudsman",
+        "Police Ombudsman",
+        "Lawyer",
+        "Counsel",
     ]
 )
 
@@ -129,6 +151,8 @@ NOT_NAME_WORDS = _words(
     assistant acting temporary interim senior junior principal director executive chair
     chairman chairwoman head leader lead manager sex sexual abuse misconduct gross vetting
     professor counter corruption anti unit’s force’s police’s chief’s summit conference
+    operations prosecutor prosecuting defending sheriff coroner barrister solicitor lawyer
+    counsel judge recorder magistrate ombudsman
     """
 )
 
@@ -199,7 +223,9 @@ SPEAKER_NOUNS = _words(
     organisations group groups researchers data figures investigators investigation inquiry
     branch unit team department division directorate section representatives representative
     ombudsman coroner judge magistrate magistrates sheriff regulator chairman chairwoman chair
-    """
+    girl girls boy boys woman women man men mother father daughter son wife husband sister
+    brother complainant complainants survivor survivors prosecutor prosecutors defence
+    barrister"""
 )
 
 PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..records import Quote, SpeakerKind
 from .lexicon import PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS
 from .names import fold
-from .people import PeopleIndex
+from .people import PeopleIndex, person_key
 from .quotemarks import Span, find_spans
 
 RATINGS = {"good", "outstanding", "requires improvement", "inadequate", "adequate", "poor"}
@@ -159,12 +159,17 @@ class Attributor:
         self.paragraphs = paragraphs
         self.ctx = ctx
         self.last_speaker: Speaker | None = None
+        self.masked: list[str] = list(paragraphs)
 
     def _person_in(self, pi: int, start: int, end: int, *, first: bool = True) -> Speaker | None:
+        para = self.paragraphs[pi]
         found = [
             m
             for m in self.ctx.people.mentions
-            if m.paragraph == pi and m.start >= start and m.end <= end
+            if m.paragraph == pi
+            and m.start >= start
+            and m.end <= end
+            and para[m.end : m.end + 2] not in ("’s", "'s")
         ]
         if not found:
             return None
@@ -209,11 +214,65 @@ class Attributor:
             if pron == "it":
                 return None
         gender = PRONOUNS[pron]
+        salient = self._salient_person(pi, pos, gender)
+        if salient:
+            return salient
         person = self._last_person_before(pi, pos, gender)
         unnamed = self._unnamed_before(pi, pos, gender)
         if unnamed and (person is None or person[0][0] < 0):
             return unnamed[1]
         return person[1] if person else None
+
+    def _sentences_before(self, pi: int, pos: int, limit: int) -> list[tuple[int, int, int]]:
+        """Up to `limit` (paragraph, start, end) sentences before pos, nearest first."""
+        out: list[tuple[int, int, int]] = []
+        for p in range(pi, max(-1, pi - 4), -1):
+            masked = self.masked[p]
+            stop = len(masked)
+            if p == pi:
+                stop, _ = _sentence_bounds(self.paragraphs[p], masked, pos)
+            starts = [0] + [m.end() for m in _SENT_END.finditer(masked, 0, stop)]
+            ends = [*starts[1:], stop]
+            for st, en in reversed(list(zip(starts, ends, strict=True))):
+                if en > st and masked[st:en].strip():
+                    out.append((p, st, en))
+                    if len(out) >= limit:
+                        return out
+        return out
+
+    def _subject_person(self, p: int, st: int, en: int) -> tuple[Speaker, str | None] | None:
+        """The person (named or not) a sentence is about: its speech verb's or its opening subject."""
+        para = self.paragraphs[p]
+        spans: list[tuple[int, int]] = []
+        for v in _VERB.finditer(self.masked[p], st, en):
+            spans.extend(_subject_before(para, v.start(), st))
+            break
+        head = _np_head(para, st, en)
+        if head:
+            spans.append(head)
+        for a, b in spans:
+            person = self._person_in(p, a, b)
+            if person:
+                return person, self.ctx.people.genders.get(person_key(person.name))
+            m = _UNNAMED.search(para, a, b)
+            if m and m.start() == a:
+                noun = m.group("noun").lower()
+                return Speaker(f"Unnamed {noun.rstrip('s')}", "person"), _UNNAMED_GENDER.get(
+                    noun.rstrip("s")
+                )
+        return None
+
+    def _salient_person(self, pi: int, pos: int, gender: str | None) -> Speaker | None:
+        """For he/she: the subject of the nearest earlier sentence that can be meant."""
+        for p, st, en in self._sentences_before(pi, pos, 5):
+            found = self._subject_person(p, st, en)
+            if found is None:
+                continue
+            speaker, g = found
+            if gender and g and g != gender:
+                continue
+            return speaker
+        return None
 
     def _recent_subject(self, pi: int, pos: int) -> Speaker | None:
         """The organisation or group a recent sentence opened with ('Inspectors from X …')."""
@@ -377,6 +436,14 @@ def _subject_before(text: str, verb_start: int, clause_start: int) -> list[tuple
     return out
 
 
+def _breaks_word(text: str, i: int) -> bool:
+    """Punctuation that ends a phrase; an apostrophe inside a word (Women’s) does not."""
+    ch = text[i]
+    if ch in "’'":
+        return not (0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha())
+    return ch in ',;:()“”"‘'
+
+
 def _np_tail(text: str, floor: int, end: int) -> tuple[int, int] | None:
     """Walk back from end over a noun phrase ('An HMICFRS spokesman'); return its span."""
     while end > floor and text[end - 1] in " ,":
@@ -389,7 +456,7 @@ def _np_tail(text: str, floor: int, end: int) -> tuple[int, int] | None:
         while j > floor and text[j - 1] == " ":
             j -= 1
         k = j
-        while k > floor and not text[k - 1].isspace() and text[k - 1] not in ",;:()“”\"‘’'":
+        while k > floor and not text[k - 1].isspace() and not _breaks_word(text, k - 1):
             k -= 1
         if k == j:
             break
@@ -415,7 +482,7 @@ def _np_tail(text: str, floor: int, end: int) -> tuple[int, int] | None:
         start = k
         words += 1
         i = k
-        if k > floor and text[k - 1] in ',;:()“”"‘’':
+        if k > floor and _breaks_word(text, k - 1):
             break
     if start >= end:
         return None
@@ -479,6 +546,7 @@ class QuoteFinder:
             for pi, a, b in span.pieces:
                 by_para.setdefault(pi, []).append((a - 1, b + 1))
         self.masked = [_mask(p, by_para.get(i, [])) for i, p in enumerate(paragraphs)]
+        self.attr.masked = self.masked
 
     def quotes(self) -> tuple[Quote, ...]:
         out: list[Quote] = []
@@ -560,7 +628,7 @@ class QuoteFinder:
                 r"[,“”\"‘’']\s*$", para[s_start:vs]
             )
             if speaker is None and inverted:
-                who = re.match(r"\s+([^,.;:“”\"]{2,80})", tail)
+                who = re.match(r"\s+((?!(?:in|on|at|that|to|of|by|for|with|from|after|before)\b)[^,.;:“”\"]{2,80})", tail)
                 if who:
                     speaker = self.attr.best(pi, [(ve + who.start(1), ve + who.end(1))])
             if speaker is not None:
