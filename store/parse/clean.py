@@ -49,6 +49,7 @@ _FURNITURE = re.compile(
     re.I | re.X,
 )
 _HEADING = re.compile(r"^#{1,6}\s+")
+_BLOCKQUOTE = re.compile(r"^(?:>\s?)+")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _IMAGE = re.compile(r"!\[[^\]]{0,500}\]\([^)]{0,2000}\)")
 _LINK = re.compile(r"\[([^\]]{0,500})\]\((?:[^)]{0,2000})\)")
@@ -80,6 +81,8 @@ def _redecode(match: re.Match[str]) -> str:
 
 def strip_markdown(line: str) -> str:
     """Markdown to plain text: headings, bullets, images, links, emphasis, tags, entities."""
+    if line.startswith(">"):
+        line = _BLOCKQUOTE.sub("", line)
     if line.startswith("#"):
         line = _HEADING.sub("", line)
     if line[:1] in "-*+•0123456789" and not line.startswith(("-- ", "- -")):

@@ -42,7 +42,7 @@ _FULL_DATE = re.compile(
       | {_MON2}\s+{_DAY2},?\s+(?P<year2>(?:19|20)\d\d)
       | (?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)
       | (?P<nd>[0-3]?\d)[/.](?P<nm>[01]?\d)[/.](?P<ny>(?:19|20)\d\d)
-    )\b""",
+    )(?:\b|(?=T\d))""",
     re.I | re.X,
 )
 _MONTH_YEAR = re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", re.I)
@@ -140,7 +140,7 @@ def is_dateline(line: str) -> bool:
     """A short line that is essentially a date (and maybe a time, weekday or 'Published')."""
     if len(line) > DATELINE_MAX or _NOT_DATELINE.match(line):
         return False
-    m = _FULL_DATE.search(line)
+    m = _FULL_DATE.search(line) or _MONTH_YEAR.search(line)
     if not m:
         return False
     rest = (line[: m.start()] + " " + line[m.end() :]).lower()
@@ -163,10 +163,15 @@ def is_update_line(line: str) -> bool:
 
 
 def dateline_date(line: str) -> tuple[str, Precision] | None:
-    """The date a dateline gives."""
+    """The date a dateline gives (a day, or a month for 'Interview | April 2024')."""
     m = _FULL_DATE.search(line)
     if m and (ymd := _full_match(m)):
         return format_date(*ymd)
+    m2 = _MONTH_YEAR.search(line)
+    if m2:
+        year, month = int(m2.group("year")), MONTHS[m2.group("mon").lower().rstrip(".")]
+        if _valid(year, month):
+            return format_date(year, month, None)
     return None
 
 

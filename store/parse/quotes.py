@@ -65,6 +65,10 @@ _GENERIC_ORG = re.compile(
     r"findings|force|spokesman|spokeswoman|spokesperson|statement)$",
     re.I,
 )
+_ORG_NOUN = re.compile(
+    r"\b(?:the|an?)\s+(?:[a-z]+\s+)?(?:inspectorate|inspectors|watchdog|report|review|panel|"
+    r"force|commission|IOPC|HMICFRS|HMIC|council|court|jury|federation|union|charity)\b"
+)
 _UNNAMED = re.compile(
     r"\b(?:(?:one|two|some|another|several)\s+of\s+(?:his|her|their|the)\s+|the\s+|a\s+|his\s+|her\s+)"
     r"(?:\w+\s+)?(?P<noun>woman|women|victims?|girl|mother|wife|daughter|sister|complainants?|"
@@ -206,6 +210,9 @@ class Attributor:
 
     def _pronoun(self, pi: int, pos: int, pron: str) -> Speaker | None:
         if pron in ("they", "it"):
+            same = self._org_earlier_in_sentence(pi, pos)
+            if same:
+                return same
             subject = self._recent_subject(pi, pos)
             if subject:
                 return subject
@@ -222,6 +229,15 @@ class Attributor:
         if unnamed and (person is None or person[0][0] < 0):
             return unnamed[1]
         return person[1] if person else None
+
+    def _org_earlier_in_sentence(self, pi: int, pos: int) -> Speaker | None:
+        """'When the inspectorate visited, they said …': a body named earlier in the sentence."""
+        para = self.paragraphs[pi]
+        st, _ = _sentence_bounds(para, self.masked[pi], pos)
+        best: Speaker | None = None
+        for m in _ORG_NOUN.finditer(self.masked[pi], st, pos):
+            best = self.phrase(pi, m.start(), m.end()) or best
+        return best
 
     def _sentences_before(self, pi: int, pos: int, limit: int) -> list[tuple[int, int, int]]:
         """Up to `limit` (paragraph, start, end) sentences before pos, nearest first."""
@@ -413,6 +429,10 @@ def _subject_before(text: str, verb_start: int, clause_start: int) -> list[tuple
     """Candidate spans for the subject phrase that ends just before a speech verb."""
     left = _AUX.sub("", text[clause_start:verb_start].rstrip())
     stripped = left.rstrip()
+    relative = re.search(r",\s*(?:which|who)$", stripped)
+    if relative:  # "Essex Police, which said …": the phrase before the relative pronoun
+        span = _np_tail(text, clause_start, clause_start + relative.start())
+        return [span] if span else []
     if not stripped.endswith((",", ")")):
         span = _np_tail(text, clause_start, clause_start + len(stripped))
         return [span] if span else []
