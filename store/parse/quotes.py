@@ -483,6 +483,10 @@ def _np_tail(text: str, floor: int, end: int) -> tuple[int, int] | None:
         word = text[k:j]
         low = word.lower()
         left_word = text[floor:k].rstrip().rsplit(" ", 1)[-1] if k > floor else ""
+        if words == 0 and low in PRONOUNS:
+            start = k
+            words = 1
+            break  # "It concluded", "she said": the pronoun is the whole phrase
         if low in {"and", "&"} and left_word[:1].isupper() and words > 0:
             pass  # "Police and Crime Commissioner", "England and Wales"
         elif low in {"that", "this", "the"} and words > 0:
