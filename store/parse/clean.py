@@ -48,6 +48,12 @@ _FURNITURE = re.compile(
     )$""",
     re.I | re.X,
 )
+_LINKS_HEADER = re.compile(
+    r"^(?:read\s+(?:more|next|also)|more\s+on\s+this\s+story|related(?:\s+(?:articles?|stories|content))?"
+    r"|more\s+from\b.{0,40}|see\s+also|you\s+may\s+also\s+like|most\s+read|more)"
+    r"(?:\s+from\s+[^:]{1,40})?\s*:?\s*$",
+    re.I,
+)
 _HEADING = re.compile(r"^#{1,6}\s+")
 _BLOCKQUOTE = re.compile(r"^(?:>\s?)+")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
@@ -181,8 +187,13 @@ def clean_paragraphs(body: str) -> list[str]:
     body = unicodedata.normalize("NFC", repair_mojibake(body))
     candidates: list[str] = []
     for block in split_blocks(body):
-        lines = [strip_markdown(x) for x in block]
-        lines = [x for x in lines if x and not is_furniture(x)]
+        lines: list[str] = []
+        for raw in block:
+            line = strip_markdown(raw)
+            if _LINKS_HEADER.match(line):
+                break  # "Read more:" and the link lines under it, to the end of the block
+            if line and not is_furniture(line):
+                lines.append(line)
         candidates.extend(_join_lines(lines) if lines else [])
     seen: dict[str, int] = {}
     doubled = {c[: len(c) // 2] for c in candidates if _is_doubled(c)}
@@ -190,11 +201,11 @@ def clean_paragraphs(body: str) -> list[str]:
     for c in candidates:
         counts[c] = counts.get(c, 0) + 1
     out: list[str] = []
-    for para in candidates:
+    for index, para in enumerate(candidates):
         if _is_doubled(para) or para in doubled:
             continue
-        if counts[para] > 1 and not _SENTENCE_END.search(para) and len(para) < 200:
-            continue  # a repeated caption line
+        if index > 0 and counts[para] > 1 and not _SENTENCE_END.search(para) and len(para) < 200:
+            continue  # a repeated caption line (a repeated headline keeps its first copy)
         key = para.casefold()
         if key in seen:
             continue
