@@ -13,7 +13,6 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TypeVar
 
-from .errors import StoreError
 from .parse import DecodeError, decode_bytes, parse_article
 from .parse.decode import MAX_BYTES
 from .prepare import ArticleData, prepare
@@ -292,50 +291,3 @@ def ingest(
         skipped=tuple(skipped),
         commit=done,
     )
-
-
-def reindex(store: Path, *, progress: Progress | None = None, workers: int | None = None) -> int:
-    """Re-parse every stored raw text with the current parser and rewrite the whole store."""
-    from .atomic import ignore_file_size_signal, writer_lock
-    from .layout import blob_dir, manifest_path
-    from .manifest import read_meta_only
-    from .tinyfile import read_tables
-    from .writer import commit_locked
-
-    if not manifest_path(store).exists():
-        raise StoreError(f"no store at {store}", "nothing to reindex; run `forcewatch ingest`")
-    ignore_file_size_signal()
-    with writer_lock(store):
-        meta, _ = read_meta_only(store)
-        blobs = meta.get("blobs")
-        names = blobs.get("bodies") if isinstance(blobs, dict) else None
-        if not isinstance(names, list):
-            raise StoreError(
-                f"cannot reindex {store}: it lists no article texts",
-                "delete the store folder and ingest the articles again",
-            )
-        items: list[tuple[str, str]] = []
-        for name in names:
-            if not isinstance(name, str):
-                continue
-            path = blob_dir(store) / name
-            try:
-                table = read_tables(path).get("bodies", {})
-            except (OSError, ValueError) as exc:
-                raise StoreError(
-                    f"cannot reindex: {path} is unreadable ({exc})",
-                    "restore the store from a backup, or ingest the articles again",
-                ) from None
-            for doc in table.values():
-                if isinstance(doc, dict) and isinstance(doc.get("raw"), str):
-                    items.append((doc["raw"], str(doc.get("source") or "")))
-        batch: list[ArticleData] = []
-        for (_, source), result in run_parallel(prepare_text, items, progress, workers):
-            if not isinstance(result, FileError):
-                batch.append(result)
-            else:
-                raise StoreError(f"cannot reindex {source}: {result}")
-        name_value = meta.get("name")
-        corpus_name = name_value if isinstance(name_value, str) else None
-        commit_locked(store, batch, rebuild=True, name=corpus_name)
-        return len(batch)

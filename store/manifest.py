@@ -140,7 +140,8 @@ def _unreadable(path: Path, exc: Exception) -> StoreError:
     reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
     return StoreError(
         f"the store file {path} is corrupt ({reason})",
-        "restore it from a backup, or delete the store folder and ingest the articles again",
+        "run `forcewatch reindex` to rebuild it from the stored article texts, "
+        "or restore it from a backup",
     )
 
 

@@ -234,13 +234,19 @@ def _removed_routing(kind: str, aid: int, body: Doc) -> list[Doc]:
 
 
 def _update_bodies(
-    old: _Old, count: int, change: _Change, reader: _ShardReader, writer: _BlobWriter
+    old: _Old,
+    count: int,
+    change: _Change,
+    reader: _ShardReader,
+    writer: _BlobWriter,
+    generation: int,
 ) -> list[str | None]:
     old_files = old.shard_files("bodies")
     removed_ids = set(change.removed)
     added: defaultdict[int, dict[int, Doc]] = defaultdict(dict)
     for art in change.added:
-        added[shard_of(art.id, count)][art.id] = art.body
+        # The generation lets a recovery without the manifest tell newer bodies from older.
+        added[shard_of(art.id, count)][art.id] = {**art.body, "generation": generation}
     kept: defaultdict[int, dict[int, Doc]] = defaultdict(dict)
     if count != len(old_files):
         touched = set(range(count))
@@ -501,8 +507,9 @@ def commit_locked(
         for aid in change.removed:
             shard = shard_of(aid, len(body_files))
             change.removed[aid] = reader.docs("bodies", body_files[shard]).get(str(aid), {})
-        new_meta, rows, forces, speakers = _build(store, old, change, reader, writer, name)
-        new_meta["generation"] = generation
+        new_meta, rows, forces, speakers = _build(
+            store, old, change, reader, writer, name, generation
+        )
         for path in writer.created:
             _fsync_file(path)
         fsync_dir(blobs)
@@ -545,6 +552,7 @@ def _build(
     reader: _ShardReader,
     writer: _BlobWriter,
     name: str | None,
+    generation: int,
 ) -> tuple[dict[str, Any], list[IndexRow], list[ForceRow], list[SpeakerRow]]:
     next_slot = int(old.meta.get("next_slot", 0))
     slots: dict[int, int] = {}
@@ -577,7 +585,9 @@ def _build(
         "terms": shard_count("terms", len(rows)),
     }
     blob_lists: dict[str, list[str | None]] = {}
-    blob_lists["bodies"] = _update_bodies(old, shard_counts["bodies"], change, reader, writer)
+    blob_lists["bodies"] = _update_bodies(
+        old, shard_counts["bodies"], change, reader, writer, generation
+    )
     blob_lists["quotes"], quote_shards = _update_docs(
         "quotes", old, shard_counts["quotes"], change, reader, writer
     )
@@ -594,7 +604,7 @@ def _build(
     meta = {
         "schema_version": SCHEMA_VERSION,
         "parser_version": PARSER_VERSION,
-        "generation": 0,
+        "generation": generation,
         "name": name or old.meta.get("name") or store.name,
         "blobs": {kind: blob_lists[kind] for kind in BLOB_KINDS},
         "counts": {

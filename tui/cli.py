@@ -270,13 +270,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    from forcewatch.store.ingest import reindex
+    from forcewatch.store.reindex import reindex
+
+    from .safe import clean
 
     store = _store_path(args)
     with _progress("Re-parsing") as progress:
-        count = reindex(store, progress=progress)
-    _say(f"reindexed {count} articles in {store}")
-    return 0
+        report = reindex(store, progress=progress)
+    for name in report.unreadable:
+        _fail_line(str(store / "blobs" / name), "unreadable; its articles were not recovered")
+    how = " (recovered from the stored article texts)" if report.recovered else ""
+    _say(clean(f"reindexed {report.articles} articles in {store}{how}"))
+    return 1 if report.unreadable else 0
 
 
 def _summary(store: Store) -> None:

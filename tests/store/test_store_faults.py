@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 from forcewatch.store.errors import StoreError
-from forcewatch.store.ingest import ingest, reindex
+from forcewatch.store.ingest import ingest
 from forcewatch.store.layout import LOCK, MANIFEST
 from forcewatch.store.reader import Store, open_store
+from forcewatch.store.reindex import reindex
 from forcewatch.store.views import ArticleFilter
 from store_helpers import article_text, seed_files, snapshot, temp_files, write
 
@@ -118,7 +119,7 @@ def test_other_schema_names_reindex_and_reindex_fixes_it(seeded: Path) -> None:
     with pytest.raises(StoreError, match="schema version 0") as info:
         open_store(seeded)
     assert "forcewatch reindex" in str(info.value)
-    assert reindex(seeded) == 5
+    assert reindex(seeded).articles == 5
     store = open_store(seeded)
     assert titles(seeded) == before and store.info().schema_version == 1
     assert exercise(store) == 5
@@ -258,3 +259,17 @@ def test_file_size_limit_is_a_clear_error_and_keeps_the_store(seeded: Path, tmp_
     assert snapshot(seeded) == before
     assert temp_files(seeded) == []
     assert exercise(open_store(seeded, read_only=True)) == 5
+
+
+def test_reindex_recovers_a_store_whose_manifest_is_lost(seeded: Path, tmp_path: Path) -> None:
+    """With the manifest corrupt, reindex rebuilds from body blobs, newest text per path."""
+    path = write(tmp_path / "c", "a.txt", article_text("First version", "Kent Police."))
+    ingest(seeded, [path])
+    path.write_text(article_text("Second version", "Kent Police."))
+    ingest(seeded, [path])
+    (seeded / MANIFEST).write_text("{not json")
+    report = reindex(seeded)
+    assert report.recovered and report.articles == 6
+    got = titles(seeded)
+    assert "Second version" in got and "First version" not in got
+    assert exercise(open_store(seeded)) == 6
