@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import Precision
+from .sentences import word_set
 
 MONTHS = {
     name: i
@@ -201,7 +202,10 @@ _MAYBE_DATE = re.compile(
 )
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"[0-9]")
+_DATE_WORDS = frozenset(
+    [*MONTHS, "today", "yesterday", "tomorrow", "week", "month", "year", "months", "weeks"]
+)
 
 
 def _lower(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -218,8 +222,8 @@ def find_dates(sentence: str) -> list[DateMention]:
 
 
 def _find_dates(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[DateMention]:
-    maybe, full_date, month_year, day_month, bare_month, year_only, relative = patterns
-    if not maybe.search(sentence):
+    _maybe, full_date, month_year, day_month, bare_month, year_only, relative = patterns
+    if not _DIGIT.search(sentence) and _DATE_WORDS.isdisjoint(word_set(sentence.lower())):
         return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ..records import Figure
-from .sentences import sentences
+from .sentences import sentences, word_set
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -115,7 +115,8 @@ _DATE_CONTEXT = re.compile(
 _MONTH_BEFORE = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$")
 
 
-_MAYBE = re.compile(rf"\d|\b(?:{_WORD_ALT}|half|third|quarter)\b")
+_DIGIT = re.compile(r"[0-9]")
+_COUNT_WORDS = frozenset([*_NUMBER_WORDS, "half", "third", "thirds", "quarter", "quarters"])
 _FIGURE_LOW = re.compile(_FIGURE.pattern, _FIGURE.flags & ~re.I)
 
 
@@ -135,7 +136,7 @@ def find_figures(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
     for pi, para in enumerate(paragraphs):
         low_para = para.lower()
         same = len(low_para) == len(para)
-        if same and not _MAYBE.search(low_para):
+        if same and not _DIGIT.search(low_para) and _COUNT_WORDS.isdisjoint(word_set(low_para)):
             continue
         for _s, _e, sentence in sentences(para):
             low = sentence.lower()

@@ -11,6 +11,14 @@ _ABBREV = re.compile(
 )
 
 
+_WORD_SEPARATORS = str.maketrans({c: " " for c in ",.;:!?()[]\"“”‘’'-–—/"})
+
+
+def word_set(lowered: str) -> frozenset[str]:
+    """The distinct words of lower-cased text, for cheap 'does it mention X' checks."""
+    return frozenset(lowered.translate(_WORD_SEPARATORS).split())
+
+
 def sentences(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, sentence) for each sentence of a paragraph."""
     start = 0
