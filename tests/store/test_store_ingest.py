@@ -144,3 +144,15 @@ def test_unreadable_file_fails_with_permission_reason(tmp_path: Path) -> None:
     path.chmod(0)
     report = ingest(tmp_path / "s", [tmp_path / "c"])
     assert [f.reason for f in report.failed] == ["permission denied"]
+
+
+def test_commit_keeps_the_manifest_permissions(seeded: Path, tmp_path: Path) -> None:
+    """Replacing the manifest keeps its mode; new blobs take the same mode."""
+    manifest = seeded / "forcewatch.json"
+    manifest.chmod(0o640)
+    before = set((seeded / "blobs").iterdir())
+    ingest(seeded, [write(tmp_path / "c", "n.txt", article_text("New", "Kent Police."))])
+    assert manifest.stat().st_mode & 0o777 == 0o640
+    new_blobs = set((seeded / "blobs").iterdir()) - before
+    assert new_blobs and {p.stat().st_mode & 0o777 for p in new_blobs} == {0o640}
+    assert open_store(seeded).info().generation == 2
