@@ -59,11 +59,51 @@ class _Lru(OrderedDict[Any, Any]):
         return value
 
 
-class ArticleRows(Sequence[ArticleRow]):
-    """Articles in display order, built into ArticleRow objects only when read."""
+class _RowSource:
+    """Builds (and caches) ArticleRow objects from one loaded manifest's columns."""
 
-    def __init__(self, store: Store, positions: Sequence[int]) -> None:
-        self._store = store
+    def __init__(self, store: Store) -> None:
+        self.ids = store._ids
+        self.titles = store._titles
+        self.outlets = store._outlets
+        self.dates = store._dates
+        self.cols = store._articles
+        self.force_names = store._force_names
+        self.speaker_keys = store._speaker_keys
+        self.cache: dict[int, ArticleRow] = {}
+
+    def row(self, pos: int) -> ArticleRow:
+        row = self.cache.get(pos)
+        if row is None:
+            cols = self.cols
+            row = ArticleRow(
+                id=self.ids[pos],
+                title=self.titles[pos],
+                outlet=self.outlets[pos],
+                url=cols["url"][pos],
+                source=cols["source"][pos],
+                date=self.dates[pos],
+                precision=cast(Precision, cols["precision"][pos]),
+                date_source=cols["date_source"][pos],
+                forces=tuple(self.force_names[i] for i in split_refs(cols["forces"][pos])),
+                speakers=tuple(
+                    self.speaker_keys[i] for i, _ in split_counted(cols["speakers"][pos])
+                ),
+                quotes=cols["quotes"][pos],
+            )
+            self.cache[pos] = row
+        return row
+
+
+class ArticleRows(Sequence[ArticleRow]):
+    """Articles in display order, built into ArticleRow objects only when read.
+
+    A sequence keeps reading the store as it was loaded when the query ran, even if the
+    store is reloaded meanwhile.
+    """
+
+    def __init__(self, source: _RowSource, positions: Sequence[int]) -> None:
+        self._source = source
         self._positions = positions
 
     def __len__(self) -> int:
@@ -77,13 +117,13 @@ class ArticleRows(Sequence[ArticleRow]):
 
     def __getitem__(self, index: int | slice) -> ArticleRow | ArticleRows:
         if isinstance(index, slice):
-            return ArticleRows(self._store, self._positions[index])
-        return self._store._row(self._positions[index])
+            return ArticleRows(self._source, self._positions[index])
+        return self._source.row(self._positions[index])
 
     @property
     def ids(self) -> list[int]:
         """The article ids in order, without building rows."""
-        ids = self._store._ids
+        ids = self._source.ids
         return [ids[p] for p in self._positions]
 
 
@@ -163,7 +203,7 @@ class Store:
         self._force_names: list[str] = raw.forces["name"]
         self._speaker_keys: list[str] = raw.speakers["key"]
         self._speaker_names: list[str] = raw.speakers["name"]
-        self._rows: dict[int, ArticleRow] = {}
+        self._rowsrc = _RowSource(self)
         self._pos_by_id: dict[int, int] | None = None
         self._slot_pos: dict[int, int] | None = None
         self._indexes: _Indexes | None = None
@@ -241,26 +281,7 @@ class Store:
     # ---- rows ----------------------------------------------------------------------
 
     def _row(self, pos: int) -> ArticleRow:
-        row = self._rows.get(pos)
-        if row is None:
-            cols = self._articles
-            row = ArticleRow(
-                id=self._ids[pos],
-                title=self._titles[pos],
-                outlet=self._outlets[pos],
-                url=cols["url"][pos],
-                source=cols["source"][pos],
-                date=self._dates[pos],
-                precision=cast(Precision, cols["precision"][pos]),
-                date_source=cols["date_source"][pos],
-                forces=tuple(self._force_names[i] for i in split_refs(cols["forces"][pos])),
-                speakers=tuple(
-                    self._speaker_keys[i] for i, _ in split_counted(cols["speakers"][pos])
-                ),
-                quotes=cols["quotes"][pos],
-            )
-            self._rows[pos] = row
-        return row
+        return self._rowsrc.row(pos)
 
     def _positions_by_id(self) -> dict[int, int]:
         if self._pos_by_id is None:
@@ -361,11 +382,11 @@ class Store:
         selected = self._select(flt)
         order, _ = self._order(sort, descending)
         if selected is None:
-            return ArticleRows(self, order)
+            return ArticleRows(self._rowsrc, order)
         if len(selected) * 8 < len(order):
             rank = self._rank(sort, descending)
-            return ArticleRows(self, sorted(selected, key=rank.__getitem__))
-        return ArticleRows(self, [p for p in order if p in selected])
+            return ArticleRows(self._rowsrc, sorted(selected, key=rank.__getitem__))
+        return ArticleRows(self._rowsrc, [p for p in order if p in selected])
 
     def facets(self, flt: ArticleFilter | None = None) -> Facets:
         """Counts per force, speaker, outlet and year among the articles the filter selects."""

@@ -263,10 +263,13 @@ def test_changed_and_reload_follow_a_new_commit(corpus: Path, tmp_path: Path) ->
     """An open store notices a writer's commit and sees the new article after reload."""
     s = open_store(corpus, read_only=True)
     assert not s.changed()
+    listed = s.articles()
+    titles = [r.title for r in listed]
     extra = article(9, title="Brand new", date="2021-01-01", outlet="ITV", forces=(MET,))
     commit(corpus, [prepare(extra, "raw new", extra.source)])
     assert s.changed()
     s.reload()
     assert not s.changed()
     assert s.articles()[0].title == "Brand new"
+    assert [r.title for r in listed] == titles  # an earlier result keeps its snapshot
     assert s.info().generation == 2
