@@ -81,6 +81,9 @@ NAVIGATION_ACTIONS = _names(
 """The app- and main-screen actions kiosk mode allows: browsing only. Anything else is
 refused, so a new action stays out of kiosk mode until it is added here."""
 
+APP_ACTIONS = _names("help command_palette focus_next focus_previous")
+"""The subset allowed on the app itself (Textual's app-level `back` pops any screen)."""
+
 QUIT_ACTIONS = _names("quit help_quit")
 """Actions that end (or offer to end) the session: allowed only when quitting is allowed."""
 
@@ -92,9 +95,11 @@ REFUSED_ACTIONS = _names(
 """Actions known to be refused (documentation and tests; the rule is NAVIGATION_ACTIONS)."""
 
 
-def allowed(action: str, *, allow_quit: bool) -> bool:
-    """True when kiosk mode lets `action` (a bare action name) run."""
-    return action in NAVIGATION_ACTIONS or (allow_quit and action in QUIT_ACTIONS)
+def allowed(action: str, *, allow_quit: bool, on_app: bool = False) -> bool:
+    """True when kiosk mode lets `action` (a bare action name) run on the main screen (or,
+    with `on_app`, on the app)."""
+    names = APP_ACTIONS if on_app else NAVIGATION_ACTIONS
+    return action in names or (allow_quit and action in QUIT_ACTIONS)
 
 
 # ---- settings -------------------------------------------------------------------------------

@@ -49,6 +49,23 @@ def test_allowed_actions(action: str, allow_quit: bool, expected: bool) -> None:
     assert kiosk.allowed(action, allow_quit=allow_quit) is expected
 
 
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [
+        pytest.param("help", True, id="help"),
+        pytest.param("command_palette", True, id="palette"),
+        pytest.param("focus_next", True, id="focus"),
+        pytest.param("back", False, id="back-pops-any-screen"),
+        pytest.param("view", False, id="screen-action"),
+        pytest.param("open_source", False, id="open-source"),
+    ],
+)
+def test_allowed_on_the_app(action: str, expected: bool) -> None:
+    """On the app itself only help, the palette and focus moves run (and quit when allowed)."""
+    assert kiosk.allowed(action, allow_quit=False, on_app=True) is expected
+    assert kiosk.allowed("quit", allow_quit=True, on_app=True)
+
+
 def test_every_explorer_key_is_classified() -> None:
     """Each action bound to a key is either browsing or known to be refused in kiosk mode."""
     bindings = [*keys.GLOBAL, *keys.LIST, *keys.ARTICLES, *keys.SEARCH, *keys.READER, *keys.HELP]
