@@ -122,7 +122,20 @@ def is_furniture(line: str) -> bool:
         return True
     if len(stripped) < 90 and "newsletter" in stripped.lower():
         return True
+    if _is_menu(stripped):
+        return True
     return bool(_FURNITURE.match(stripped))
+
+
+_MENU_SEP = re.compile(r"\s(?:>|›|»|\||/|·|•)\s")
+
+
+def _is_menu(line: str) -> bool:
+    """Navigation: 'Home > News > Crime', 'Menu | Search | Sign in'."""
+    if len(line) > 160:
+        return False
+    items = _MENU_SEP.split(line)
+    return len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items)
 
 
 def _split_long(line: str) -> list[str]:
