@@ -182,9 +182,17 @@ def _is_wrapped(lines: list[str]) -> bool:
     return all(45 <= len(x) <= 110 for x in body) and max(map(len, body)) - min(map(len, body)) < 40
 
 
-def _join_lines(lines: list[str]) -> list[str]:
+def _wrapped_document(blocks: list[list[str]]) -> bool:
+    """A file hard-wrapped at a fixed width: most inner lines of multi-line blocks are 50–100."""
+    inner = [len(line) for block in blocks if len(block) > 1 for line in block[:-1]]
+    if len(inner) < 4 or max(inner) > 100:
+        return False
+    return sum(1 for n in inner if n >= 50) >= 0.75 * len(inner)
+
+
+def _join_lines(lines: list[str], wrapped: bool = False) -> list[str]:
     """Lines of one block as paragraphs: wrapped prose joined, separate lines kept apart."""
-    if _is_wrapped(lines):
+    if wrapped or _is_wrapped(lines):
         return [" ".join(lines)]
     out: list[str] = []
     for line in lines:
@@ -199,7 +207,9 @@ def clean_paragraphs(body: str) -> list[str]:
     """Clean paragraphs in order: furniture, repeats and doubled captions removed."""
     body = unicodedata.normalize("NFC", repair_mojibake(body))
     candidates: list[str] = []
-    for block in split_blocks(body):
+    blocks = split_blocks(body)
+    wrapped = _wrapped_document(blocks)
+    for block in blocks:
         lines: list[str] = []
         for raw in block:
             line = strip_markdown(raw)
@@ -207,7 +217,7 @@ def clean_paragraphs(body: str) -> list[str]:
                 break  # "Read more:" and the link lines under it, to the end of the block
             if line and not is_furniture(line):
                 lines.append(line)
-        candidates.extend(_join_lines(lines) if lines else [])
+        candidates.extend(_join_lines(lines, wrapped) if lines else [])
     seen: dict[str, int] = {}
     doubled = {c[: len(c) // 2] for c in candidates if _is_doubled(c)}
     counts: dict[str, int] = {}
