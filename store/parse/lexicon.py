@@ -204,7 +204,9 @@ SPEECH_VERBS = _words(
     revealed reveals found finds urged urges confirmed confirms announced announces reported
     reports recommended recommends stressed stresses emphasised emphasises emphasized highlighted
     highlights asked asks replied replies responded responds declared declares described describes
-    called calls branded brands labelled labels accused accuses suggested suggests believes believed
+    called calls branded brands labelled labels suggested suggests believes believed
+    accepted accepts denied denies conceded concedes agreed agrees maintained maintains
+    apologised apologises posted wrote tweeted
     observed observes added: stated: concluded: recalled recalls vowed vows pledged pledges promised
     promises welcomed welcomes criticised criticises condemned condemns demanded demands
     stating explaining warning noting concluding writing arguing insisting claiming
@@ -243,6 +245,8 @@ FEMALE_NAMES = _words(
     linda lindsey lisa liz lorna louise lucy lydia lynn lynne maggie mandy margaret maria marie
     marion martha mary maureen megan melanie michelle mollie molly monica nadia nancy naomi natalie
     natasha nicola nicole nina nora olivia paula pauline penny philippa priti rachel rebecca rhian
+    cerys sian siân nia ffion angharad eleri rhian seren morag eilidh ishbel kirsty catriona
+    niamh aoife orla roisin róisín ciara sinead sinéad grainne gráinne
     rita rose rosie ruth sabrina sally samantha sandra sara sarah sasha shabana sharon sheila shirley
     siobhan sonia sophie stella stephanie sue susan suzanne tanya teresa theresa tina tracey tracy
     valerie vanessa vera victoria wendy yasmin yvette yvonne zara zoe zoë cressida lynne-marie
@@ -262,6 +266,8 @@ MALE_NAMES = _words(
     mick mike nathan neil nicholas nick nigel noel oliver owen patrick paul peter phil philip rob
     robert robin roger ronald ross roy russell ryan sam samuel scott sean shaun simon stephen steve
     steven stewart stuart terry thomas tim timothy toby tom tony trevor vincent wayne will william
+    rhodri dafydd gwyn iwan emyr huw ieuan owain gethin hamish ruaridh eoin cian oisin padraig
+    seamus darragh aled rhys gareth dewi
     rishi keir boris sadiq suella kemi yvan mohammed muhammad ali omar tariq imran hassan rashid
     """
 )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-DOUBLE = '"“”„‟″'
+DOUBLE = '"“”„‟″«»'
 SINGLE = "'‘’‚‛′"
 _MARKS = re.compile(f"[{DOUBLE}{SINGLE}]")
 _OPEN_BEFORE = set(" \t([{—–-/:;,\u00a0") | set(DOUBLE) | set(SINGLE)

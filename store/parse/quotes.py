@@ -263,9 +263,17 @@ class Attributor:
         for v in _VERB.finditer(self.masked[p], st, en):
             spans.extend(_subject_before(para, v.start(), st))
             break
+        according = _ACCORDING.search(self.masked[p], st, en)
+        if according:
+            spans.append((according.start("who"), according.end("who")))
         head = _np_head(para, st, en)
         if head:
             spans.append(head)
+        comma = para.find(", ", st, min(en, st + 70))
+        if comma > 0:  # "After the verdicts, Judge X remanded …"
+            after = _np_head(para, comma + 2, en)
+            if after:
+                spans.append(after)
         for a, b in spans:
             person = self._person_in(p, a, b)
             if person:
@@ -297,6 +305,8 @@ class Attributor:
                 continue
             text = self.paragraphs[p][: pos if p == pi else None]
             starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
+            if p == pi:
+                starts = starts[:-1]  # not the pronoun's own sentence
             for st in reversed(starts):
                 while st < len(text) and text[st] == " ":
                     st += 1
@@ -521,8 +531,17 @@ def _np_tail(text: str, floor: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+_LEADING_PREPOSITIONS = frozenset(
+    "in on at after before following during speaking outside with for from by under since "
+    "when while as although though despite jailing sentencing responding asked".split()
+)
+
+
 def _np_head(text: str, start: int, limit: int) -> tuple[int, int] | None:
     """The noun phrase a sentence opens with, for participles: 'The report …, stating: …'."""
+    first = text[start:limit].split(None, 1)
+    if first and first[0].lower().strip(",") in _LEADING_PREPOSITIONS:
+        return None  # "In a statement, …", "After the verdicts, …": not a subject
     end = start
     for m in re.finditer(r"\S+", text[start:limit]):
         word = m.group(0).strip(":,;")
@@ -540,6 +559,9 @@ def _np_head(text: str, start: int, limit: int) -> tuple[int, int] | None:
 def _after_subject(text: str, pos: int, end: int) -> list[tuple[int, int]]:
     """'…," said Ch Supt X.' or '…," she added.' or '…," the report, published today, said'."""
     rest = text[pos:end]
+    dash = re.match(r"^[\s,.]*[—–-]+\s*([^,.;:“”\"—–]{2,80})", rest)
+    if dash:  # "…” — Gail Harrow, Police and Crime Commissioner"
+        return [(pos + dash.start(1), pos + dash.end(1))]
     m = re.match(r"^[\s,.;:!?—–-]*", rest)
     offset = pos + (m.end() if m else 0)
     tail = text[offset:end]
@@ -568,7 +590,7 @@ class QuoteFinder:
         by_para: dict[int, list[tuple[int, int]]] = {}
         for span in self.spans:
             for pi, a, b in span.pieces:
-                by_para.setdefault(pi, []).append((a - 1, b + 1))
+                by_para.setdefault(pi, []).append((a, b))  # marks stay: sentences end before them
         self.masked = [_mask(p, by_para.get(i, [])) for i, p in enumerate(paragraphs)]
         self.attr.masked = self.masked
 
@@ -599,11 +621,11 @@ class QuoteFinder:
         at_start = not before.strip(" —–-")
         last_para = self.paragraphs[lp]
         _, l_end = _sentence_bounds(last_para, self.masked[lp], la)
-        speaker = self._speaker_before(pi, s_start, a - 1)
+        speaker = self._according(pi, s_start, s_end)
+        if speaker is None:
+            speaker = self._speaker_before(pi, s_start, a - 1)
         if speaker is None:
             speaker = self._speaker_after(lp, lb + 1, l_end)
-        if speaker is None:
-            speaker = self._according(pi, s_start, s_end)
         intro = bool(re.search(r"[:,]\s*$", before)) or at_start
         partial = not (intro and text[:1].isupper())
         if (
