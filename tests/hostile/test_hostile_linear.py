@@ -1,0 +1,98 @@
+"""Parse time grows linearly with input size on hostile texts (CPU-time ratios, not clocks).
+
+Each case is measured in a child process: first the count is doubled until a parse takes
+a measurable amount of CPU time, then four times that input is parsed. Four times the input
+must take less than RATIO times the CPU time (medians of several runs). A quadratic parser
+takes about sixteen times as long; the child runs under a CPU limit of RATIO times the base,
+so a blow-up fails the test quickly instead of hanging it.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hostile_texts import LINEAR_CASES
+
+CHILD = Path(__file__).with_name("linear_child.py")
+RATIO = 6.0  # 4x the input must take less than 6x the CPU time
+GROWTH = 4
+RUNS = 3
+MIN_BASE_SECONDS = 0.3
+MAX_BASE_COUNT = 200_000
+
+
+def _child(args: list[str], cpu_budget: float) -> tuple[dict[str, object] | None, str]:
+    """Run the child; its JSON answer, or None and the reason it gave none."""
+    wall = 120 + 20 * cpu_budget  # a backstop for a stalled machine; CPU is what is judged
+    proc = subprocess.run(
+        [sys.executable, str(CHILD), *args],
+        capture_output=True,
+        text=True,
+        timeout=wall,
+        cwd=CHILD.parent,
+    )
+    if proc.returncode == -signal.SIGXCPU or proc.returncode == -signal.SIGKILL:
+        return None, "stopped by its CPU limit"
+    if proc.returncode != 0:
+        return None, f"exit {proc.returncode}: {proc.stderr.strip()[-2000:]}"
+    return json.loads(proc.stdout.strip().splitlines()[-1]), ""
+
+
+def _base(case: str, start: int) -> tuple[int, float, int]:
+    """The calibrated count, its median CPU seconds and its size in characters."""
+    answer, why = _child(
+        ["calibrate", case, str(start), str(MIN_BASE_SECONDS), str(RUNS), str(MAX_BASE_COUNT)],
+        cpu_budget=600,
+    )
+    assert answer is not None, f"{case}: the base measurement failed: {why}"
+    times = answer["times"]
+    assert isinstance(times, list)
+    return int(str(answer["n"])), statistics.median(times), int(str(answer["chars"]))
+
+
+def _grown(case: str, n: int, base: float, runs: int, *extra: str) -> tuple[float | None, str]:
+    budget = runs * RATIO * base + 1.0
+    answer, why = _child(["measure", case, str(n), str(runs), f"{budget:.3f}", *extra], budget)
+    if answer is None:
+        return None, why
+    times = answer["times"]
+    assert isinstance(times, list)
+    return statistics.median(times), ""
+
+
+@pytest.mark.parametrize("case", sorted(LINEAR_CASES), ids=sorted(LINEAR_CASES))
+def test_parse_time_is_linear(case: str) -> None:
+    """Four times the hostile input takes less than six times the CPU time to parse."""
+    start = LINEAR_CASES[case][1]
+    n, base, chars = _base(case, start)
+    grown, why = _grown(case, n * GROWTH, base, RUNS if base < 1.0 else 1)
+    assert grown is not None, (
+        f"{case}: {chars} chars took {base:.3f}s of CPU; {GROWTH}x that input {why} "
+        f"(more than {RATIO:g}x on average): parse time is not linear"
+    )
+    ratio = grown / base
+    assert ratio < RATIO, (
+        f"{case}: {chars} chars took {base:.3f}s of CPU, {GROWTH}x that input took "
+        f"{grown:.3f}s ({ratio:.1f}x): parse time is not linear"
+    )
+
+
+def test_tens_of_megabytes_decode_and_parse_linearly() -> None:
+    """A 10 MB Windows-1252 article decodes and parses in under six times a 2.5 MB one."""
+    paragraphs_per_mb = 5_000  # a made-unique seed paragraph is about 200 characters
+    small = paragraphs_per_mb * 5 // 2
+    base, why = _grown("long_article", small, 600.0, 1, "bytes")
+    assert base is not None, f"a 2.5 MB article could not be parsed: {why}"
+    grown, why = _grown("long_article", small * GROWTH, base, 1, "bytes")
+    assert grown is not None, (
+        f"2.5 MB took {base:.1f}s of CPU; 10 MB {why} (more than {RATIO:g}x): not linear"
+    )
+    assert grown / base < RATIO, (
+        f"2.5 MB took {base:.1f}s of CPU, 10 MB took {grown:.1f}s ({grown / base:.1f}x)"
+    )
