@@ -3,11 +3,12 @@ lazily loaded, cached blob shards."""
 
 from __future__ import annotations
 
+import bisect
 import os
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterator, Sequence
-from itertools import chain
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import Any, cast, overload
 
@@ -38,6 +39,8 @@ from .views import (
 
 Doc = dict[str, Any]
 _EMPTY: frozenset[int] = frozenset()
+_TERM_SET_BUDGET = 2_000_000  # positions kept in cached search sets (~60 MB at most)
+_SHORT_PREFIX_TERMS = 64
 _CACHE_LIMITS = {"bodies": 32, "quotes": 32, "events": 16, "figures": 16, "terms": 2}
 
 
@@ -95,6 +98,31 @@ class _RowSource:
         return row
 
 
+class _SizedLru:
+    """A least-recently-used cache bounded by the total size of its values."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.used = 0
+        self.items: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
+
+    def get(self, key: Any) -> Any:
+        item = self.items.get(key)
+        if item is None:
+            return None
+        self.items.move_to_end(key)
+        return item[0]
+
+    def put(self, key: Any, value: Any, size: int) -> None:
+        if key in self.items:
+            return
+        self.items[key] = (value, size)
+        self.used += size
+        while self.used > self.budget and len(self.items) > 1:
+            _, (_, freed) = self.items.popitem(last=False)
+            self.used -= freed
+
+
 class ArticleRows(Sequence[ArticleRow]):
     """Articles in display order, built into ArticleRow objects only when read.
 
@@ -143,6 +171,8 @@ class _Indexes:
         self.by_speaker: dict[int, set[int]] = {}
         self.by_outlet: dict[str, set[int]] = {}
         self.by_year: dict[int, set[int]] = {}
+        self.outlets = store._outlets
+        self.totals = self.count(range(n))
         for pos in range(n):
             for f in self.row_forces[pos]:
                 self.by_force.setdefault(f, set()).add(pos)
@@ -154,6 +184,19 @@ class _Indexes:
             year = self.row_years[pos]
             if year is not None:
                 self.by_year.setdefault(year, set()).add(pos)
+
+    def count(
+        self, positions: Iterable[int]
+    ) -> tuple[Counter[int], Counter[int], Counter[str], Counter[int]]:
+        """How many of the given rows carry each force, speaker, outlet and year."""
+        rows = list(positions)
+        forces = Counter(chain.from_iterable(map(self.row_forces.__getitem__, rows)))
+        speakers = Counter(chain.from_iterable(map(self.row_speakers.__getitem__, rows)))
+        outlets: Counter[Any] = Counter(map(self.outlets.__getitem__, rows))
+        outlets.pop(None, None)
+        years: Counter[Any] = Counter(map(self.row_years.__getitem__, rows))
+        years.pop(None, None)
+        return forces, speakers, outlets, years
 
 
 def _year(date: str | None) -> int | None:
@@ -208,8 +251,8 @@ class Store:
         self._slot_pos: dict[int, int] | None = None
         self._indexes: _Indexes | None = None
         self._orders: dict[tuple[str, bool], tuple[list[int], list[int] | None]] = {}
-        self._selections: _Lru = _Lru(16)
-        self._postings: _Lru = _Lru(512)
+        self._selections: _Lru = _Lru(8)
+        self._term_sets = _SizedLru(_TERM_SET_BUDGET)
         self._shards: dict[str, _Lru] = {k: _Lru(v) for k, v in _CACHE_LIMITS.items()}
         self._global_facets: Facets | None = None
         self._term_tables: _Lru = _Lru(64)
@@ -355,7 +398,7 @@ class Store:
         if flt.text.strip():
             hits = self._search_positions(flt.text)
             if hits is not None:
-                sets.append(frozenset(hits))
+                sets.append(hits)
         if not sets:
             return None
         sets.sort(key=len)
@@ -396,10 +439,15 @@ class Store:
                 self._global_facets = self._corpus_facets()
             return self._global_facets
         ix = self._ix()
-        forces = Counter(chain.from_iterable(map(ix.row_forces.__getitem__, selected)))
-        speakers = Counter(chain.from_iterable(map(ix.row_speakers.__getitem__, selected)))
-        outlets = Counter(o for o in map(self._outlets.__getitem__, selected) if o)
-        years = Counter(y for y in map(ix.row_years.__getitem__, selected) if y is not None)
+        if len(selected) * 2 <= len(self._ids):
+            forces, speakers, outlets, years = ix.count(selected)
+        else:
+            # Most rows are selected: count the rest and subtract from the totals.
+            rest = set(range(len(self._ids))).difference(selected)
+            f_rest, s_rest, o_rest, y_rest = ix.count(rest)
+            f_all, s_all, o_all, y_all = ix.totals
+            forces, speakers = f_all - f_rest, s_all - s_rest
+            outlets, years = o_all - o_rest, y_all - y_rest
         return self._facets_from(forces, speakers, outlets, years)
 
     def _corpus_facets(self) -> Facets:
@@ -463,78 +511,89 @@ class Store:
             table: tuple[dict[str, str], list[str]] = self._term_tables.get_or(number, build)
             return table
 
-    def _term_postings(self, term: str) -> dict[int, int]:
-        """Slot -> occurrences of one exact term."""
-        with self._lock:
-            cached = self._postings.get(("term", term))
-        if cached is not None:
-            return cast(dict[int, int], cached)
-        postings, _ = self._term_table(term)
-        value = postings.get(term)
-        result: dict[int, int] = {}
-        if value is not None:
-            slots, counts = decode_postings(value)
-            result = dict(zip(slots, counts, strict=True))
-        with self._lock:
-            self._postings.get_or(("term", term), lambda: result)
-        return result
-
-    def _prefix_postings(self, prefix: str) -> dict[int, int]:
-        """Slot -> occurrences of every term starting with the prefix."""
-        with self._lock:
-            cached = self._postings.get(("prefix", prefix))
-        if cached is not None:
-            return cast(dict[int, int], cached)
-        import bisect
-
-        _, terms = self._term_table(prefix)
-        start = bisect.bisect_left(terms, prefix)
-        merged: Counter[int] = Counter()
-        for term in terms[start:]:
-            if not term.startswith(prefix):
-                break
-            merged.update(self._term_postings(term))
-        result = dict(merged)
-        with self._lock:
-            self._postings.get_or(("prefix", prefix), lambda: result)
-        return result
-
-    def _search_slots(self, text: str) -> dict[int, int] | None:
-        whole, prefix = query_words(text)
-        if not whole and prefix is None:
-            return None
-        parts = [self._term_postings(w) for w in whole]
-        if prefix is not None:
-            parts.append(self._prefix_postings(prefix))
-        parts.sort(key=len)
-        result = dict(parts[0])
-        for part in parts[1:]:
-            result = {s: n + part[s] for s, n in result.items() if s in part}
-            if not result:
-                break
-        return result
-
-    def _search_positions(self, text: str) -> dict[int, int] | None:
-        slots = self._search_slots(text)
-        if slots is None:
-            return None
+    def _slot_positions(self) -> dict[int, int]:
         with self._lock:
             if self._slot_pos is None:
                 self._slot_pos = {s: p for p, s in enumerate(self._articles["slot"])}
-            slot_pos = self._slot_pos
-        return {slot_pos[s]: n for s, n in slots.items() if s in slot_pos}
+            return self._slot_pos
+
+    def _matching_terms(self, word: str, prefix: bool) -> list[str]:
+        """The indexed terms a query word stands for: itself, or all it is a prefix of.
+
+        A prefix of two letters expands only when few terms share it, which keeps the
+        first keystrokes of a search cheap on a large corpus.
+        """
+        postings, terms = self._term_table(word)
+        if not prefix:
+            return [word] if word in postings else []
+        start = bisect.bisect_left(terms, word)
+        end = bisect.bisect_left(terms, word + "\uffff", start)
+        if len(word) < 3 and end - start > _SHORT_PREFIX_TERMS:
+            return [word] if word in postings else []
+        return terms[start:end]
+
+    def _term_set(self, term: str) -> frozenset[int]:
+        """Positions of the articles containing one exact term (cached)."""
+        cached = self._term_sets.get(term)
+        if cached is not None:
+            return cast(frozenset[int], cached)
+        postings, _ = self._term_table(term)
+        value = postings.get(term)
+        result: frozenset[int] = _EMPTY
+        if value is not None:
+            gaps = value.partition(";")[0]
+            slot_pos = self._slot_positions()
+            slots = accumulate(map(int, gaps.split()))
+            result = frozenset(slot_pos[s] for s in slots if s in slot_pos)
+        with self._lock:
+            self._term_sets.put(term, result, len(result))
+        return result
+
+    def _word_set(self, word: str, prefix: bool) -> frozenset[int]:
+        key = ("prefix:" if prefix else "word:") + word
+        cached = self._term_sets.get(key)
+        if cached is not None:
+            return cast(frozenset[int], cached)
+        sets = [self._term_set(t) for t in self._matching_terms(word, prefix)]
+        result = sets[0] if len(sets) == 1 else frozenset().union(*sets)
+        with self._lock:
+            self._term_sets.put(key, result, len(result))
+        return result
+
+    def _search_positions(self, text: str) -> frozenset[int] | None:
+        """Positions matching a search string; None when it holds nothing to match."""
+        whole, prefix = query_words(text)
+        if not whole and prefix is None:
+            return None
+        sets = [self._word_set(w, False) for w in whole]
+        if prefix is not None:
+            sets.append(self._word_set(prefix, True))
+        sets.sort(key=len)
+        return frozenset(sets[0].intersection(*sets[1:])) if len(sets) > 1 else sets[0]
 
     def search(self, text: str) -> list[SearchHit]:
         """Articles whose title or text match every word (the last word as a prefix).
 
         Words of one letter and common stop words ("the", "of") are ignored; a search with
-        nothing left to match finds nothing. Best matches first, then newest first.
+        nothing left to match finds nothing. Most matches first, then newest first.
         """
-        hits = self._search_positions(text)
-        if not hits:
+        found = self._search_positions(text)
+        if not found:
             return []
-        ranked = sorted(hits, key=lambda p: (-hits[p], p))
-        return [SearchHit(self._ids[p], hits[p]) for p in ranked]
+        whole, prefix = query_words(text)
+        terms = [t for w in whole for t in self._matching_terms(w, False)]
+        if prefix is not None:
+            terms += self._matching_terms(prefix, True)
+        matches: Counter[int] = Counter()
+        slot_pos = self._slot_positions()
+        for term in terms:
+            slots, counts = decode_postings(self._term_table(term)[0][term])
+            for slot, count in zip(slots, counts, strict=True):
+                pos = slot_pos.get(slot)
+                if pos in found:
+                    matches[pos] += count
+        ranked = sorted(found, key=lambda p: (-matches[p], p))
+        return [SearchHit(self._ids[p], matches[p]) for p in ranked]
 
     # ---- one article -----------------------------------------------------------------
 
