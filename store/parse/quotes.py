@@ -344,7 +344,7 @@ class Attributor:
         """'the judge', 'the chief constable': the one person whose title or role says so."""
         low = phrase.lower()
         if (
-            phrase[1:] != low[1:]
+            phrase != low
             or not re.fullmatch(r"[a-z’' -]{3,40}", low)
             or low in {"officer", "police officer", "force"}
         ):
