@@ -88,21 +88,23 @@ def outlet_from_text(text: str) -> str | None:
     return None
 
 
+_NEWS_WORD = re.compile(
+    r"(?i)news|post|times|echo|mail|police|constabulary|online|herald|mirror|guardian|telegraph|"
+    r"independent|standard|express|gazette|chronicle|journal|star|sun|record|mercury|argus|"
+    r"observer|bbc|itv|sky"
+)
+
+
 def split_site_suffix(title: str) -> tuple[str, str | None]:
     """'Headline | Site name' -> ('Headline', 'Site name')."""
     for sep in (" | ", " – ", " — ", " - "):
-        if sep in title:
-            head, _, tail = title.rpartition(sep)
-            if (
-                head
-                and 1 <= len(tail.split()) <= 5
-                and len(tail) < 50
-                and (sep == " | " or (tail[:1].isupper() and len(head) > len(tail)))
-            ):
-                if sep != " | " and not re.search(
-                    r"(?i)news|post|times|echo|mail|police|constabulary|online|herald|mirror|guardian|telegraph|independent|standard|express|gazette|chronicle|journal|star|sun|record|mercury|argus|observer|bbc|itv|sky",
-                    tail,
-                ):
-                    continue
-                return head.strip(), tail.strip()
+        if sep not in title:
+            continue
+        head, _, tail = title.rpartition(sep)
+        pipe = sep == " | "
+        short = 1 <= len(tail.split()) <= (8 if pipe else 5) and len(tail) < (70 if pipe else 50)
+        if not (head and short):
+            continue
+        if pipe or (tail[:1].isupper() and len(head) > len(tail) and _NEWS_WORD.search(tail)):
+            return head.strip(), tail.strip()
     return title.strip(), None
