@@ -13,6 +13,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TypeVar
 
+from .layout import manifest_path
 from .parse import DecodeError, decode_bytes, parse_article
 from .parse.decode import MAX_BYTES
 from .prepare import ArticleData, prepare
@@ -280,7 +281,7 @@ def ingest(
         else:
             batch.append(result)
     shown = {store_source(p): p for p in files}
-    if not batch and not files:
+    if not batch and not manifest_path(store).exists():
         return IngestReport(failed=tuple(failed), skipped=tuple(skipped))
     done = commit(store, batch, name=name)
     return IngestReport(
