@@ -9,6 +9,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -273,3 +274,43 @@ def test_reindex_recovers_a_store_whose_manifest_is_lost(seeded: Path, tmp_path:
     got = titles(seeded)
     assert "Second version" in got and "First version" not in got
     assert exercise(open_store(seeded)) == 6
+
+
+def test_read_only_open_as_a_user_who_cannot_write(seeded: Path) -> None:
+    """A user without write permission anywhere in the store can open and query it."""
+    shared = Path(tempfile.mkdtemp(prefix="forcewatch-ro-"))
+    try:
+        shared.chmod(0o755)
+        copy = shared / "store"
+        shutil.copytree(seeded, copy)
+        (copy / LOCK).unlink()
+        for path in [copy, *copy.rglob("*")]:
+            path.chmod(0o555 if path.is_dir() else 0o444)
+        before = snapshot(copy)
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child drops to an unprivileged user, then reads
+            os.close(read_end)
+            status = 1
+            try:
+                if os.geteuid() == 0:
+                    os.setgid(65534)
+                    os.setuid(65534)
+                count = exercise(open_store(copy, read_only=True))
+                os.write(write_end, str(count).encode())
+                status = 0
+            except BaseException as exc:
+                os.write(write_end, repr(exc).encode())
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        with os.fdopen(read_end) as pipe:
+            said = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0, said
+        assert said == "5"
+        assert snapshot(copy) == before
+    finally:
+        for path in [shared, *shared.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        shutil.rmtree(shared)
