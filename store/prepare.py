@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -22,7 +23,8 @@ class ArticleData:
     """One article ready to store: its index row and its documents for each blob kind."""
 
     row: IndexRow
-    body: dict[str, Any]
+    body_json: str  # the body document, serialised here so workers share the cost
+    events_count: int  # events in the article (not timeline entries)
     quotes: tuple[dict[str, Any], ...]
     events: tuple[dict[str, Any], ...]  # each with "tf", the timeline force it is filed under
     figures: tuple[dict[str, Any], ...]
@@ -156,7 +158,8 @@ def prepare(parsed: ParsedArticle, raw: str, source: str) -> ArticleData:
     terms = term_counts([parsed.title, *(parsed.description or "",), *parsed.paragraphs])
     return ArticleData(
         row=row,
-        body=body,
+        body_json=json.dumps(body, separators=(",", ":"), ensure_ascii=True),
+        events_count=len(parsed.events),
         quotes=tuple(quote_docs),
         events=tuple(event_docs),
         figures=tuple(figure_docs),

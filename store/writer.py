@@ -43,7 +43,7 @@ from .parse import PARSER_VERSION
 from .prepare import ArticleData, body_terms
 from .shards import shard_count, shard_of
 from .textindex import decode_postings, encode_postings, term_shard_key
-from .tinyfile import content_digest, encode_tables, read_tables
+from .tinyfile import content_digest, encode_table_raw, encode_tables, read_tables
 
 Doc = dict[str, Any]
 
@@ -120,7 +120,13 @@ class _BlobWriter:
         self.created: list[Path] = []
 
     def write(self, kind: str, shard: int, tables: dict[str, dict[int, Doc]]) -> str:
-        data = encode_tables(tables)
+        return self._store(kind, shard, encode_tables(tables))
+
+    def write_raw(self, kind: str, shard: int, docs: dict[int, Doc | str]) -> str:
+        """Like write, for one table whose documents may already be serialised."""
+        return self._store(kind, shard, encode_table_raw(kind, docs))
+
+    def _store(self, kind: str, shard: int, data: bytes) -> str:
         name = blob_name(kind, shard, content_digest(data))
         path = self.directory / name
         if not path.exists():
@@ -172,6 +178,11 @@ _ROUTE: dict[str, Callable[[Doc], str | int]] = {
     "events": lambda d: str(d.get("tf", "")),
     "figures": lambda d: int(d.get("a", 0)),
 }
+
+
+def _with_generation(body_json: str, generation: int) -> str:
+    """The serialised body with the commit generation added as its last key."""
+    return f'{body_json[:-1]},"generation":{generation}}}'
 
 
 def _update_docs(
@@ -243,10 +254,10 @@ def _update_bodies(
 ) -> list[str | None]:
     old_files = old.shard_files("bodies")
     removed_ids = set(change.removed)
-    added: defaultdict[int, dict[int, Doc]] = defaultdict(dict)
+    added: defaultdict[int, dict[int, str]] = defaultdict(dict)
     for art in change.added:
         # The generation lets a recovery without the manifest tell newer bodies from older.
-        added[shard_of(art.id, count)][art.id] = {**art.body, "generation": generation}
+        added[shard_of(art.id, count)][art.id] = _with_generation(art.body_json, generation)
     kept: defaultdict[int, dict[int, Doc]] = defaultdict(dict)
     if count != len(old_files):
         touched = set(range(count))
@@ -262,9 +273,9 @@ def _update_bodies(
             kept[shard] = {int(k): d for k, d in docs.items() if int(k) not in removed_ids}
         new_files = list(old_files)
     for shard in sorted(touched):
-        merged = {**kept[shard], **added[shard]}
+        merged: dict[int, Doc | str] = {**kept[shard], **added[shard]}
         table = {aid: merged[aid] for aid in sorted(merged)}
-        new_files[shard] = writer.write("bodies", shard, {"bodies": table}) if table else None
+        new_files[shard] = writer.write_raw("bodies", shard, table) if table else None
     return new_files
 
 
@@ -564,9 +575,7 @@ def _build(
 
     counts_old: dict[str, Any] = old.meta.get("counts") or {}
     n_quotes = sum(r.quotes for r in rows)
-    n_events = int(counts_old.get("events", 0)) + sum(
-        len(a.body.get("events") or ()) for a in change.added
-    )
+    n_events = int(counts_old.get("events", 0)) + sum(a.events_count for a in change.added)
     n_figures = int(counts_old.get("figures", 0)) + sum(len(a.figures) for a in change.added)
     for body in change.removed.values():
         n_events -= len(body.get("events") or ())
