@@ -521,8 +521,7 @@ def commit_locked(
         new_meta, rows, forces, speakers = _build(
             store, old, change, reader, writer, name, generation
         )
-        for path in writer.created:
-            _fsync_file(path)
+        # Each blob was fsynced before its rename; make the renames durable too.
         fsync_dir(blobs)
         write_atomic(
             manifest_path(store), encode_manifest(new_meta, rows, forces, speakers), old.mode
@@ -546,14 +545,6 @@ def commit_locked(
         generation=generation,
         articles=len(rows),
     )
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _build(
