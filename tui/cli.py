@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from . import kiosk
+
 if TYPE_CHECKING:
     from forcewatch.store.reader import Store
     from rich.console import Console
@@ -40,9 +42,32 @@ def _common() -> argparse.ArgumentParser:
         "--kiosk",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="open the explorer in kiosk mode",
+        help=f"browse only, for visitors (also ${kiosk.ENV_KIOSK}=1)",
+    )
+    common.add_argument(
+        "--no-quit",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help=f"kiosk: refuse quitting, for a physical terminal (also ${kiosk.ENV_NO_QUIT}=1)",
+    )
+    common.add_argument(
+        "--idle-reset",
+        metavar="SECONDS",
+        type=_seconds,
+        default=argparse.SUPPRESS,
+        help=(
+            "kiosk: back to the start after SECONDS without input "
+            f"(default {kiosk.DEFAULT_IDLE_RESET:g}; 0: never; also ${kiosk.ENV_IDLE_RESET})"
+        ),
     )
     return common
+
+
+def _seconds(text: str) -> float:
+    try:
+        return kiosk.parse_seconds(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -322,6 +347,61 @@ def cmd_explore(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_kiosk(args: argparse.Namespace) -> int:
+    """The explorer for visitors: read-only, browsing only, on a terminal; never a traceback."""
+    try:
+        settings = kiosk.KioskSettings.resolve(
+            no_quit=bool(getattr(args, "no_quit", False)),
+            idle_reset=getattr(args, "idle_reset", None),
+        )
+    except ValueError as exc:
+        _say(f"{PROG}: ${kiosk.ENV_IDLE_RESET}: {exc}", file=sys.stderr)
+        return 2
+    # Before anything imports Textual, which reads its settings from the environment.
+    kiosk.lock_down_process(settings)
+    try:
+        return _kiosk_session(args, settings)
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # no traceback (locals, article text) for a visitor: one line
+        _say(kiosk.EXIT_LINE, file=sys.stderr)
+        return 1
+
+
+def _kiosk_session(args: argparse.Namespace, settings: kiosk.KioskSettings) -> int:
+    from forcewatch.store.errors import StoreError
+    from forcewatch.store.reader import open_store, store_exists
+
+    from .safe import clean
+
+    if args.command is not None:
+        _say(f"{PROG}: kiosk mode only browses: {args.command} is not available", file=sys.stderr)
+        return 2
+    path = _store_path(args)
+    if not store_exists(path):
+        _say(f"{PROG}: {clean(kiosk.missing_store_line(path))}", file=sys.stderr)
+        return 2
+    problem = kiosk.terminal_problem(sys.stdin, sys.stdout)
+    if problem:
+        _say(f"{PROG}: {problem}", file=sys.stderr)
+        return 2
+    try:
+        store = open_store(path, read_only=True)
+    except StoreError as exc:
+        _say(f"{PROG}: {clean(exc)}", file=sys.stderr)
+        return 2
+    from .app import build_app
+
+    app = build_app(
+        store, kiosk=True, allow_quit=settings.allow_quit, idle_reset=settings.idle_reset
+    )
+    app.run()
+    if app.kiosk_failed:
+        _say(kiosk.EXIT_LINE, file=sys.stderr)
+        return 1
+    return app.return_code or 0
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_explore,
     "ingest": cmd_ingest,
@@ -338,6 +418,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from forcewatch.store.errors import StoreError
 
     args = build_parser().parse_args(argv)
+    if getattr(args, "kiosk", False) or kiosk.env_flag(kiosk.ENV_KIOSK):
+        return run_kiosk(args)
+    if hasattr(args, "no_quit") or hasattr(args, "idle_reset"):
+        _say(f"{PROG}: --no-quit and --idle-reset need --kiosk", file=sys.stderr)
+        return 2
     ignore_file_size_signal()
     try:
         return COMMANDS[args.command](args)
