@@ -217,14 +217,15 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from forcewatch.store.export import stats
-    from rich.table import Table
-
-    from .safe import plain
 
     data = stats(_open(args))
     if args.json:
         _say(json.dumps(data, ensure_ascii=True))
         return 0
+    from rich.table import Table
+
+    from .safe import plain
+
     console = _console()
     tables = Table(title=plain(f"Store {data['store']['path']} ({data['store']['name']})"))
     tables.add_column("table")
