@@ -9,6 +9,7 @@ import io
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 PROG = "forcewatch"
 EXPORT_TABLES = ("articles", "quotes", "events", "figures")
 EXPORT_FORMATS = ("csv", "json", "jsonl")
+WARM_DELAY_S = 1.0
 
 
 class CliError(Exception):
@@ -344,7 +346,13 @@ def cmd_explore(args: argparse.Namespace) -> int:
             raise
         _summary(store)
         return 0
-    build_app(store, kiosk=bool(getattr(args, "kiosk", False))).run()
+    app = build_app(store, kiosk=bool(getattr(args, "kiosk", False)))
+    # Build the filter indexes once the first screen is up, so the first keystroke in a
+    # filter is as quick as the rest.
+    warm = threading.Timer(WARM_DELAY_S, store.warm)
+    warm.daemon = True
+    warm.start()
+    app.run()
     return 0
 
 
