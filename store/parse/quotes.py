@@ -674,7 +674,10 @@ class QuoteFinder:
                 r"[,“”\"‘’']\s*$", para[s_start:vs]
             )
             if speaker is None and inverted:
-                who = re.match(r"\s+((?!(?:in|on|at|that|to|of|by|for|with|from|after|before)\b)[^,.;:“”\"]{2,80})", tail)
+                who = re.match(
+                    r"\s+((?!(?:in|on|at|that|to|of|by|for|with|from|after|before)\b)[^,.;:“”\"]{2,80})",
+                    tail,
+                )
                 if who:
                     speaker = self.attr.best(pi, [(ve + who.start(1), ve + who.end(1))])
             if speaker is not None:
