@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -20,6 +21,11 @@ from .layout import SCHEMA_VERSION, manifest_path
 from .tinyfile import encode_tables, read_tables
 
 CHUNK = 5000
+# Small codes for repeated values: small ints are shared objects, so they cost nothing to
+# parse or keep. Outlets are positions in meta["outlets"]; sources are kept relative to
+# meta["source_root"], the folder all of them share.
+PRECISIONS = ("day", "month", "year", "unknown")
+DATE_SOURCES = ("front_matter", "dateline", "url", "none")
 
 
 class IndexRow(NamedTuple):
@@ -167,9 +173,30 @@ def load_raw(store: Path) -> RawManifest:
         speakers = _columns(tables, "speakers", SPEAKER_COLUMNS)
         if not isinstance(meta.get("blobs"), dict):
             raise ValueError("meta lacks the blob list")
+        _check_codes(meta, articles)
     except ValueError as exc:
         raise _unreadable(path, exc) from None
     return RawManifest(meta=meta, articles=articles, forces=forces, speakers=speakers, stat=st)
+
+
+def _check_codes(meta: dict[str, Any], articles: dict[str, list[Any]]) -> None:
+    outlets = meta.get("outlets")
+    if not isinstance(outlets, list) or not isinstance(meta.get("source_root"), str):
+        raise ValueError("meta lacks the outlet list or the source folder")
+    for column, size in (
+        ("outlet", len(outlets)),
+        ("precision", len(PRECISIONS)),
+        ("date_source", len(DATE_SOURCES)),
+    ):
+        values = articles[column]
+        if values and not (min(values) >= -1 and max(values) < size):
+            raise ValueError(f"column {column!r} holds an unknown code")
+
+
+def outlet_names(raw: RawManifest) -> list[str | None]:
+    """Each article's outlet (None when unknown), sharing one string per outlet."""
+    names: list[str | None] = [*raw.meta["outlets"], None]  # code -1 picks the None
+    return [names[code] for code in raw.articles["outlet"]]
 
 
 def split_refs(value: str) -> list[int]:
@@ -219,16 +246,18 @@ def decode_rows(
     raw: RawManifest, force_names: list[str], speaker_keys: list[str]
 ) -> list[IndexRow]:
     cols = raw.articles
+    outlets = outlet_names(raw)
+    root = raw.meta["source_root"]
     return [
         IndexRow(
             id=cols["id"][i],
             title=cols["title"][i],
-            outlet=cols["outlet"][i],
+            outlet=outlets[i],
             url=cols["url"][i],
-            source=cols["source"][i],
+            source=root + cols["source"][i],
             date=cols["date"][i],
-            precision=cols["precision"][i],
-            date_source=cols["date_source"][i],
+            precision=PRECISIONS[cols["precision"][i]],
+            date_source=DATE_SOURCES[cols["date_source"][i]],
             forces=tuple(force_names[r] for r in split_refs(cols["forces"][i])),
             speakers=tuple((speaker_keys[r], n) for r, n in split_counted(cols["speakers"][i])),
             quotes=cols["quotes"][i],
@@ -254,6 +283,17 @@ def _counted(positions: dict[str, int], pairs: tuple[tuple[str, int], ...]) -> s
     return " ".join(f"{positions[k]}:{n}" for k, n in pairs)
 
 
+def _code(values: tuple[str, ...], value: str) -> int:
+    return values.index(value) if value in values else len(values) - 1
+
+
+def source_root(sources: Iterable[str]) -> str:
+    """The longest folder prefix (ending in a separator) that every source starts with."""
+    common = os.path.commonprefix(list(sources))  # noqa: RUF071 - cut at a separator below
+    cut = max(common.rfind("/"), common.rfind(os.sep))
+    return common[: cut + 1]
+
+
 def encode_manifest(
     meta: dict[str, Any],
     rows: list[IndexRow],
@@ -263,10 +303,28 @@ def encode_manifest(
     """The manifest's bytes; rows, forces and speakers must already be in display order."""
     force_pos = {f.name: i for i, f in enumerate(forces)}
     speaker_pos = {s.key: i for i, s in enumerate(speakers)}
+    outlets = sorted({r.outlet for r in rows if r.outlet})
+    outlet_pos = {name: i for i, name in enumerate(outlets)}
+    root = source_root(r.source for r in rows)
+    cut = len(root)
     article_rows = [
-        (*r[:8], _refs(force_pos, r.forces), _counted(speaker_pos, r.speakers), r.quotes, r.slot)
+        (
+            r.id,
+            r.title,
+            outlet_pos[r.outlet] if r.outlet else -1,
+            r.url,
+            r.source[cut:],
+            r.date,
+            _code(PRECISIONS, r.precision),
+            _code(DATE_SOURCES, r.date_source),
+            _refs(force_pos, r.forces),
+            _counted(speaker_pos, r.speakers),
+            r.quotes,
+            r.slot,
+        )
         for r in rows
     ]
+    meta = {**meta, "outlets": outlets, "source_root": root}
     force_rows = [
         (f.name, f.articles, f.quotes, f.events, " ".join(f"{y}:{n}" for y, n in f.years))
         for f in forces

@@ -15,7 +15,16 @@ from typing import Any, cast, overload
 from .api import SortKey
 from .errors import StoreError
 from .layout import SCHEMA_VERSION, blob_dir, manifest_path
-from .manifest import RawManifest, load_raw, split_counted, split_refs, stat_key
+from .manifest import (
+    DATE_SOURCES,
+    PRECISIONS,
+    RawManifest,
+    load_raw,
+    outlet_names,
+    split_counted,
+    split_refs,
+    stat_key,
+)
 from .records import Figure, ForceMention, Person, Precision, SpeakerKind
 from .shards import shard_of
 from .textindex import STOPWORDS, decode_postings, query_words, term_shard_key
@@ -71,6 +80,7 @@ class _RowSource:
         self.outlets = store._outlets
         self.dates = store._dates
         self.cols = store._articles
+        self.source_root = store._source_root
         self.force_names = store._force_names
         self.speaker_keys = store._speaker_keys
         self.cache: dict[int, ArticleRow] = {}
@@ -84,10 +94,10 @@ class _RowSource:
                 title=self.titles[pos],
                 outlet=self.outlets[pos],
                 url=cols["url"][pos],
-                source=cols["source"][pos],
+                source=self.source_root + cols["source"][pos],
                 date=self.dates[pos],
-                precision=cast(Precision, cols["precision"][pos]),
-                date_source=cols["date_source"][pos],
+                precision=cast(Precision, PRECISIONS[cols["precision"][pos]]),
+                date_source=DATE_SOURCES[cols["date_source"][pos]],
                 forces=tuple(self.force_names[i] for i in split_refs(cols["forces"][pos])),
                 speakers=tuple(
                     self.speaker_keys[i] for i, _ in split_counted(cols["speakers"][pos])
@@ -236,10 +246,8 @@ class Store:
         self._articles = cols
         self._ids: list[int] = cols["id"]
         self._titles: list[str] = cols["title"]
-        interned: dict[str, str] = {}
-        self._outlets: list[str | None] = [
-            interned.setdefault(o, o) if o else None for o in cols["outlet"]
-        ]
+        self._outlets: list[str | None] = outlet_names(raw)
+        self._source_root: str = raw.meta["source_root"]
         self._dates: list[str | None] = cols["date"]
         self._forces_cols = raw.forces
         self._speakers_cols = raw.speakers
@@ -768,7 +776,7 @@ class Store:
                 title=self._titles[pos],
                 outlet=self._outlets[pos],
                 date=self._dates[pos],
-                precision=cast(Precision, self._articles["precision"][pos]),
+                precision=cast(Precision, PRECISIONS[self._articles["precision"][pos]]),
             )
             by_text.setdefault((str(doc.get("k")), str(doc.get("n"))), []).append((doc, source))
         groups = []

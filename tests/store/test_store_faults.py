@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from forcewatch.store.errors import StoreError
 from forcewatch.store.ingest import ingest
-from forcewatch.store.layout import LOCK, MANIFEST
+from forcewatch.store.layout import LOCK, MANIFEST, SCHEMA_VERSION
 from forcewatch.store.reader import Store, open_store
 from forcewatch.store.reindex import reindex
 from forcewatch.store.views import ArticleFilter
@@ -122,7 +122,7 @@ def test_other_schema_names_reindex_and_reindex_fixes_it(seeded: Path) -> None:
     assert "forcewatch reindex" in str(info.value)
     assert reindex(seeded).articles == 5
     store = open_store(seeded)
-    assert titles(seeded) == before and store.info().schema_version == 1
+    assert titles(seeded) == before and store.info().schema_version == SCHEMA_VERSION
     assert exercise(store) == 5
 
 

@@ -61,6 +61,7 @@ def test_changed_file_replaces_its_old_records(tmp_path: Path) -> None:
     s = open_store(store)
     titles = sorted(r.title for r in s.articles())
     assert titles == ["Kent officer dismissed", "Other story"]
+    assert sorted(r.source for r in s.articles()) == [str(first), str(corpus / "b.txt")]
     assert s.article(old_id) is None
     assert s.search("zebracorn") == [] and len(s.search("quagga")) == 1
     assert all("zebracorn" not in g.text for sp in s.speakers() for g in s.quotes_by(sp.key))
