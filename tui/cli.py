@@ -427,6 +427,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from forcewatch.store.errors import StoreError
 
     args = build_parser().parse_args(argv)
+    # File names that are not valid UTF-8 arrive as surrogate escapes: print them as
+    # visible escapes instead of failing on them.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     if getattr(args, "kiosk", False) or kiosk.env_flag(kiosk.ENV_KIOSK):
         return run_kiosk(args)
     if hasattr(args, "no_quit") or hasattr(args, "idle_reset"):

@@ -193,3 +193,20 @@ def test_first_start_builds_the_store_from_the_seeds(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "5 articles" in done.stdout
     assert json.loads(run("--db", str(db), "stats", "--json").stdout)["articles"] == 5
+
+
+def test_file_names_that_are_not_utf8(tmp_path: Path) -> None:
+    """Names with undecodable bytes are stored and printed as escapes, never a crash."""
+    folder = os.fsencode(tmp_path / "in")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"ok\xff.txt"), "wb") as handle:
+        handle.write(b"Headline here\n\nKent Police said so.\n")
+    with open(os.path.join(folder, b"bin\xfe.txt"), "wb") as handle:
+        handle.write(bytes(400))
+    db = str(tmp_path / "db")
+    strict = {"PYTHONIOENCODING": "utf-8:strict"}
+    done = run("--db", db, "ingest", str(tmp_path / "in"), env=strict)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "bin\\udcfe.txt: binary content, not text" in done.stderr
+    exported = run("--db", db, "export", "articles", "--format", "csv", env=strict)
+    assert exported.returncode == 0 and "ok\\udcff.txt" in exported.stdout
