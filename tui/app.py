@@ -15,11 +15,12 @@ from textual.worker import get_current_worker
 
 from . import keys, safe
 from .data import Data, Loader
+from .kiosk import DEFAULT_IDLE_RESET, STORE_POLL_SECONDS, KioskMixin, allowed
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 
 
-class ForcewatchApp(App[None]):
+class ForcewatchApp(KioskMixin, App[None]):
     """Browse a corpus: articles, forces and speakers, by keyboard (or mouse)."""
 
     CSS_PATH = "app.tcss"
@@ -33,13 +34,19 @@ class ForcewatchApp(App[None]):
         kiosk: bool = False,
         allow_quit: bool = True,
         split_alt_keys: bool = True,
+        idle_reset: float = DEFAULT_IDLE_RESET,
+        store_poll: float = STORE_POLL_SECONDS,
     ) -> None:
-        super().__init__()
-        self.data = data
+        # Set before Textual's __init__, which asks for the driver class (kiosk-dependent).
         self.kiosk = kiosk
         self.allow_quit = allow_quit
+        super().__init__()
+        self.data = data
         self.split_alt_keys = split_alt_keys
+        self.idle_reset = idle_reset
+        self.store_poll = store_poll
         self.info: StoreInfo | None = None
+        self.kiosk_lock_down()
 
     @property
     def main(self) -> MainScreen:
@@ -52,6 +59,8 @@ class ForcewatchApp(App[None]):
     async def on_mount(self) -> None:
         await self.push_screen(MainScreen(self.data, kiosk=self.kiosk))
         self.load()
+        self.kiosk_start(self.idle_reset)
+        self.watch_store(self.store_poll)
 
     # -- data -------------------------------------------------------------------------
 
@@ -95,18 +104,24 @@ class ForcewatchApp(App[None]):
             self.pop_screen()
         self.main.reset()
 
+    async def start_over(self) -> None:
+        """A fresh main screen at the start view (kiosk mode, after an unexpected error)."""
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
+            await self.pop_screen()
+        await self.switch_screen(MainScreen(self.data, kiosk=self.kiosk))
+        self.load()
+
     # -- keys and actions -------------------------------------------------------------
 
-    def allows(self, action: str) -> bool:
-        """False for actions kiosk mode refuses (quitting only when allowed)."""
+    def allows(self, action: str, *, on_app: bool = False) -> bool:
+        """False for actions kiosk mode refuses: it allows browsing only, and quitting only
+        when allowed (`on_app`: an action of the app itself, not of the main screen)."""
         if not self.kiosk:
             return True
-        if action in ("quit", "help_quit") and self.allow_quit:
-            return True
-        return action not in keys.KIOSK_BLOCKED
+        return allowed(action, allow_quit=self.allow_quit, on_app=on_app)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.allows(action)
+        return self.allows(action, on_app=True)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         if self.kiosk:
@@ -114,6 +129,7 @@ class ForcewatchApp(App[None]):
         yield from super().get_system_commands(screen)
 
     async def on_event(self, event: events.Event) -> None:
+        self.kiosk_saw(event)
         if (
             self.split_alt_keys
             and isinstance(event, events.Key)
@@ -148,13 +164,23 @@ def build_app(
     kiosk: bool = False,
     loader: Loader | None = None,
     allow_quit: bool = True,
+    idle_reset: float = DEFAULT_IDLE_RESET,
+    store_poll: float = STORE_POLL_SECONDS,
 ) -> ForcewatchApp:
     """The explorer over `corpus` (or over what `loader` opens in a worker thread).
 
     kiosk: browse only — no URLs, screenshots, themes or suspend; quitting only when
-    `allow_quit`; the palette lists navigation only.
+    `allow_quit`; the palette lists navigation only; back to the start after `idle_reset`
+    seconds without input (0: never); errors show a short notice instead of a traceback.
+    The store is checked every `store_poll` seconds and reloaded when an ingest replaced it.
     """
     if corpus is None and loader is None:
         raise ValueError("build_app needs a corpus or a loader")
     keys.apply_escape_delay()
-    return ForcewatchApp(Data(corpus, loader), kiosk=kiosk, allow_quit=allow_quit)
+    return ForcewatchApp(
+        Data(corpus, loader),
+        kiosk=kiosk,
+        allow_quit=allow_quit,
+        idle_reset=idle_reset,
+        store_poll=store_poll,
+    )
