@@ -727,6 +727,7 @@ class Options:
     pilot: bool
     keep: bool
     as_json: bool
+    store: Path | None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -745,6 +746,9 @@ def parse_args(argv: Sequence[str] | None) -> Options:
     parser.add_argument("--size", default="120x40", help="pty size COLSxROWS (default 120x40)")
     parser.add_argument("--no-pilot", action="store_true", help="skip keystrokes through the app")
     parser.add_argument("--keep", action="store_true", help="keep the built store")
+    parser.add_argument(
+        "--store", type=Path, metavar="DIR", help="measure this existing store; skip the ingest"
+    )
     args = parser.parse_args(argv)
     cols, _, rows = args.size.partition("x")
     runs = max(1, args.runs)
@@ -760,6 +764,7 @@ def parse_args(argv: Sequence[str] | None) -> Options:
         pilot=not args.no_pilot,
         keep=args.keep,
         as_json=args.json,
+        store=args.store,
     )
 
 
@@ -794,8 +799,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with workspace(opts.keep) as space:
         log(f"ingest x{opts.ingest_runs} ({os.cpu_count()} cores) ...")
         ingests: list[IngestRun] = []
-        store = space / "store-0"
-        for run in range(opts.ingest_runs):
+        store = opts.store or space / "store-0"
+        for run in range(0 if opts.store else opts.ingest_runs):
             store = space / f"store-{run}"
             done = run_ingest(command, folder, store)
             ingests.append(done)
@@ -845,9 +850,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     cold_ok = [c.seconds for c in colds if c.seconds is not None]
     ingest_s = [i.seconds for i in ingests]
+
+    def over_ingests(pick: Callable[[IngestRun], float], agg: Callable[..., float]) -> float | None:
+        return round(agg([pick(i) for i in ingests]), 1) if ingests else None
+
     figures: dict[str, float | None] = {
         "parse_articles_per_s": round(parse["cpu"]["median"], 1),
-        "ingest_s": round(median(ingest_s), 2),
+        "ingest_s": round(median(ingest_s), 2) if ingests else None,
         "store_mb": round(store_bytes / MB, 1),
         "cold_start_s": round(median(cold_ok), 3)
         if cold_ok and len(cold_ok) == len(colds)
@@ -858,7 +867,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "search_median_ms": round(keys["search"]["median"], 2),
         "timeline_ms": round(views["timeline_cold"]["median"], 2),
         "speaker_ms": round(views["speaker_cold"]["median"], 2),
-        "ingest_rss_mb": round(max(i.rss_mb for i in ingests), 1),
+        "ingest_rss_mb": over_ingests(lambda i: i.rss_mb, max),
         "app_rss_mb": round(median([c.rss_settled_mb for c in colds]), 1) if cold_ok else None,
     }
     result.update(figures)
@@ -871,8 +880,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "parse_sample": parse["articles"],
             "ingest_runs_s": [round(s, 2) for s in ingest_s],
             "ingest_exit": [i.status for i in ingests],
-            "ingest_tree_rss_mb": round(max(i.total_rss_mb for i in ingests), 1),
-            "ingest_cpu_s": round(median([i.cpu_s for i in ingests]), 1),
+            "ingest_tree_rss_mb": over_ingests(lambda i: i.total_rss_mb, max),
+            "ingest_cpu_s": over_ingests(lambda i: i.cpu_s, median),
             "cold_start_p95_s": round(p95(cold_ok), 3) if cold_ok else None,
             "cold_start_runs_s": [round(s, 3) for s in cold_ok],
             "textual_floor_s": round(median(floors), 3) if floors else None,
