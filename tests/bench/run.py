@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import platform
@@ -162,7 +163,9 @@ def cache_root() -> Path:
 
 def corpus_dir(n: int, seed: int) -> Path:
     """The generated corpus for (N, seed), written once and reused."""
-    folder = cache_root() / f"corpus-v{gen.GENERATOR_VERSION}-n{n}-s{seed}"
+    # The generator draws forces from the gazetteer: a changed gazetteer is a new corpus.
+    forces = hashlib.sha256("\n".join(gen.force_weights()[0]).encode()).hexdigest()[:8]
+    folder = cache_root() / f"corpus-v{gen.GENERATOR_VERSION}-{forces}-n{n}-s{seed}"
     done = folder / ".complete"
     if done.exists():
         return folder
