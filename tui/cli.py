@@ -404,6 +404,9 @@ def _kiosk_session(args: argparse.Namespace, settings: kiosk.KioskSettings) -> i
     app = build_app(
         store, kiosk=True, allow_quit=settings.allow_quit, idle_reset=settings.idle_reset
     )
+    warm = threading.Timer(WARM_DELAY_S, store.warm)
+    warm.daemon = True
+    warm.start()
     app.run()
     if app.kiosk_failed:
         _say(kiosk.EXIT_LINE, file=sys.stderr)
