@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import ClassVar
 
 from forcewatch.store.api import Corpus
@@ -18,6 +19,9 @@ from .data import Data, Loader
 from .kiosk import DEFAULT_IDLE_RESET, STORE_POLL_SECONDS, KioskMixin, allowed
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
+
+SPLIT_KEY_DELAY = 0.1
+"""Seconds between the Escape and the key of a split Alt+key, as if typed apart."""
 
 
 class ForcewatchApp(KioskMixin, App[None]):
@@ -137,10 +141,11 @@ class ForcewatchApp(KioskMixin, App[None]):
             and event.key.count("+") == 1
         ):
             # Over a slow link ESC and the next key can arrive together and read as Alt+key:
-            # treat it as the Escape the user pressed, then the key.
-            rest = event.key[4:]
+            # treat it as the Escape the user pressed, then (once Escape has taken effect)
+            # the key.
+            rest = events.Key(event.key[4:], event.character)
             self.post_message(events.Key("escape", "\x1b"))
-            self.post_message(events.Key(rest, event.character))
+            self.set_timer(SPLIT_KEY_DELAY, partial(self.post_message, rest))
             return
         await super().on_event(event)
 

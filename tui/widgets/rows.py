@@ -92,7 +92,7 @@ def chart_label(span: YearSpan) -> str:
 
 def chart_width(width: int, span: YearSpan) -> int:
     """Cells for the chart column: enough for the chart and its title, or 0 when narrow."""
-    if width < 60 or span.last < span.first:
+    if width < 40 or span.last < span.first:
         return 0
     return max(span.last - span.first + 1, len(chart_label(span)))
 
@@ -136,8 +136,8 @@ def speaker_line(row: SpeakerSummary, width: int, look: Look) -> Content:
     role = " · ".join(x for x in (row.role, row.organisation) if x)
     quotes = f"{row.quotes:>3}q"
     forces = _forces_cell(row.forces)
-    name_w = 24 if width >= 100 else 20 if width >= 70 else max(10, width - 6)
-    forces_w = 24 if width >= 100 else 18 if width >= 70 else 0
+    name_w = 24 if width >= 100 else 20 if width >= 70 else 18 if width >= 50 else width - 6
+    forces_w = 24 if width >= 100 else 18 if width >= 70 else 14 if width >= 50 else 0
     role_w = max(0, width - name_w - len(quotes) - forces_w - 3) if width >= 50 else 0
     return columns(
         (safe.assemble((kind, look.dim), (row.name, look.strong)), name_w),
@@ -161,13 +161,12 @@ def quote_line(row: QuoteItem | Heading, width: int, look: Look) -> Content:
         return heading_line(row, width, look)
     if row.source is None:
         n = len(row.group.sources)
-        note = f"  ({n} sources)" if n > 1 else ""
         partial = "…" if row.group.partial else ""
         return safe.assemble(
+            (f"({n} sources) " if n > 1 else "", look.dim),
             ("“", look.accent),
             (partial + row.group.text, look.strong),
             ("”", look.accent),
-            (note, look.dim),
         )
     s = row.source
     date = fmt.short_date(s.date, s.precision)
