@@ -35,6 +35,11 @@ _ROLE_BEFORE = re.compile(
 )
 
 
+_TOKEN = re.compile(r"\S+")
+_CAP_WORD = re.compile(rf"(?<![\w’'-])(?:Mc|Mac|O['’])?[{_UPPER}][\w’'-]*(?<![’'])")
+_POSSESSIVE_NAME = re.compile(r"[’']s?\s+[A-Z]")
+_FEMALE_TITLE = re.compile(r"\b(mrs|ms|miss|dame|lady|baroness)\b")
+_MALE_TITLE = re.compile(r"\b(mr|sir|lord)\b")
 _ROLE_HINTS = tuple(n.lower() for n in ROLE_NOUNS)
 _ROLE_HINT_RE = re.compile("|".join(re.escape(n) for n in _ROLE_HINTS))
 
@@ -95,9 +100,9 @@ def _is_name(name: str) -> bool:
 
 def _gender(title: str | None, first: str) -> str | None:
     t = (title or "").lower()
-    if re.search(r"\b(mrs|ms|miss|dame|lady|baroness)\b", t):
+    if _FEMALE_TITLE.search(t):
         return "f"
-    if re.search(r"\b(mr|sir|lord)\b", t):
+    if _MALE_TITLE.search(t):
         return "m"
     f = first.lower()
     if f in FEMALE_NAMES:
@@ -180,16 +185,11 @@ def find_people(
             mentions.append(PersonMention(pi, start, end, key))
     # Second pass: honorific + surname ("Mr Cunningham"), and bare surnames of known people.
     by_surname = {drafts[k].name.split()[-1]: k for k in surnames.values()}
-    bare = (
-        re.compile(r"\b(?:" + "|".join(map(re.escape, by_surname)) + r")\b(?![’']s?\s+[A-Z])")
-        if by_surname
-        else None
-    )
     taken: dict[int, list[tuple[int, int]]] = {}
     for x in mentions:
         taken.setdefault(x.paragraph, []).append((x.start, x.end))
     for pi, para in enumerate(paragraphs):
-        if bare is None:
+        if not by_surname:
             break
         spans_here = taken.setdefault(pi, [])
         for m in _HONORIFIC_SURNAME.finditer(para):
@@ -202,10 +202,13 @@ def find_people(
                 draft.gender = _gender(m.group("title"), "")
             mentions.append(PersonMention(pi, m.start(), m.end(), key2))
             spans_here.append((m.start(), m.end()))
-        for m in bare.finditer(para):
+        for m in _CAP_WORD.finditer(para):
+            key3 = by_surname.get(m.group(0))
+            if key3 is None or _POSSESSIVE_NAME.match(para, m.end()):
+                continue
             if any(a0 <= m.start() < b0 for a0, b0 in spans_here):
                 continue
-            mentions.append(PersonMention(pi, m.start(), m.end(), by_surname[m.group(0)]))
+            mentions.append(PersonMention(pi, m.start(), m.end(), key3))
     mentions.sort(key=lambda x: (x.paragraph, x.start))
     people = tuple(
         Person(

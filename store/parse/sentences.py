@@ -11,12 +11,12 @@ _ABBREV = re.compile(
 )
 
 
-_WORD_SEPARATORS = str.maketrans({c: " " for c in ",.;:!?()[]\"“”‘’'-–—/"})
+_WORDS = re.compile(r"[a-z]+")
 
 
 def word_set(lowered: str) -> frozenset[str]:
     """The distinct words of lower-cased text, for cheap 'does it mention X' checks."""
-    return frozenset(lowered.translate(_WORD_SEPARATORS).split())
+    return frozenset(_WORDS.findall(lowered))
 
 
 def sentences(text: str) -> Iterator[tuple[int, int, str]]:
