@@ -89,7 +89,7 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
         if from_url:
             published = Published(from_url[0], from_url[1], "url")
 
-    outlet = _outlet(url, site, paragraphs)
+    outlet = _outlet(url, site, fm.body[:20_000])
     spans = [force_spans(p) for p in body]
     forces = _with_title_mentions(tally(spans), title)
     force_names = [f.name for f in forces]
@@ -159,7 +159,7 @@ def _strip_header(body: list[str]) -> tuple[list[str], tuple[str, str] | None]:
     return [p for i, p in enumerate(body) if i not in drop], dateline
 
 
-def _outlet(url: str | None, site: str | None, paragraphs: list[str]) -> str | None:
+def _outlet(url: str | None, site: str | None, body: str) -> str | None:
     known = outlet_from_url(url)
     if known and known in HOSTS.values() and known not in {"police.uk", "GOV.UK"}:
         return known
@@ -167,7 +167,7 @@ def _outlet(url: str | None, site: str | None, paragraphs: list[str]) -> str | N
         return site
     if known:
         return known
-    return outlet_from_text("\n".join(paragraphs[:20]))
+    return outlet_from_text(body)
 
 
 def _with_title_mentions(forces: tuple[ForceMention, ...], title: str) -> tuple[ForceMention, ...]:

@@ -63,6 +63,7 @@ _AUTOLINK = re.compile(r"<(https?://[^>\s]{1,2000})>")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,500})?/?>")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _STRAY_MARKS = re.compile(r"(?:(?<=\s)|^)[*_]{1,3}(?=\s|$)|(?<=\s)_(?=\s*-)|(?<=-)_")
+_EDGE_MARKS = re.compile(r"(?<!\w)[*_]+|[*_]+(?!\w)")
 _SPACES = re.compile(r"[ \t]+")
 _ONLY_PUNCT = re.compile(r"^[\W_]*$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]$")
@@ -108,6 +109,7 @@ def strip_markdown(line: str) -> str:
                 break
             line = new
         line = _STRAY_MARKS.sub("", line)
+        line = _EDGE_MARKS.sub("", line)
     return _SPACES.sub(" ", line).strip() if "  " in line or "\t" in line else line.strip()
 
 
