@@ -6,23 +6,10 @@ from pathlib import Path
 
 from forcewatch.store.reader import open_store
 from forcewatch.store.views import EventRow
-from forcewatch.tui.app import ForcewatchApp
 from forcewatch.tui.widgets.rows import Heading
-from textual.pilot import Pilot
-from tui_helpers import press, running, screen_text
+from tui_helpers import press, running, screen_text, to_force
 
 NOTTS = "Nottinghamshire Police"
-
-
-async def to_force(app: ForcewatchApp, pilot: Pilot[None], name: str) -> None:
-    """Move the force list's cursor to `name` with j, as a user would."""
-    forces = app.main.forces
-    for _ in range(len(forces.force_list.rows)):
-        row = forces.force_list.row
-        if row is not None and row.name == name:
-            return
-        await press(pilot, "j")
-    raise AssertionError(f"{name} is not in the force list")
 
 
 async def test_force_list_shows_counts_and_a_yearly_chart(seed_store: Path) -> None:

@@ -5,24 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from forcewatch.store.reader import open_store
-from forcewatch.tui.app import ForcewatchApp
 from forcewatch.tui.widgets.rows import QuoteItem
-from textual.pilot import Pilot
-from tui_helpers import build_store, press, running, screen_text
+from tui_helpers import build_store, press, running, screen_text, to_speaker
 
 ZOE = "zoe billingham"
 SHARED_QUOTE = "We will root out every officer who abuses their position for a sexual purpose."
-
-
-async def to_speaker(app: ForcewatchApp, pilot: Pilot[None], key: str) -> None:
-    """Move the speaker list's cursor to `key` with j."""
-    speakers = app.main.speakers
-    for _ in range(len(speakers.speaker_list.rows)):
-        row = speakers.speaker_list.row
-        if row is not None and row.key == key:
-            return
-        await press(pilot, "j")
-    raise AssertionError(f"{key} is not in the speaker list")
 
 
 def article_file(folder: Path, name: str, title: str, site: str, date: str) -> Path:

@@ -68,3 +68,25 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
         await settle(pilot)
+
+
+async def to_force(app: ForcewatchApp, pilot: Pilot[None], name: str) -> None:
+    """Move the force list's cursor to `name` with j, as a user would."""
+    forces = app.main.forces
+    for _ in range(len(forces.force_list.rows)):
+        row = forces.force_list.row
+        if row is not None and row.name == name:
+            return
+        await press(pilot, "j")
+    raise AssertionError(f"{name} is not in the force list")
+
+
+async def to_speaker(app: ForcewatchApp, pilot: Pilot[None], key: str) -> None:
+    """Move the speaker list's cursor to `key` with j."""
+    speakers = app.main.speakers
+    for _ in range(len(speakers.speaker_list.rows)):
+        row = speakers.speaker_list.row
+        if row is not None and row.key == key:
+            return
+        await press(pilot, "j")
+    raise AssertionError(f"{key} is not in the speaker list")

@@ -199,10 +199,15 @@ class ArticleText(VerticalScroll, can_focus=True):
         await self.remove_children()
         await self.mount(Static(message, classes="message"))
 
-    def _scroll_block(self, index: int) -> None:
+    def _scroll_block(self, index: int, tries: int = 20) -> None:
         children = list(self.query_children(Static))
-        if 0 <= index < len(children):
-            self.scroll_to_widget(children[index], animate=False, top=True)
+        if not 0 <= index < len(children):
+            return
+        target = children[index]
+        if target.virtual_region.height == 0 and tries > 0:
+            self.call_after_refresh(self._scroll_block, index, tries - 1)
+            return
+        self.scroll_to_widget(target, animate=False, top=True)
 
     @property
     def text(self) -> str:
