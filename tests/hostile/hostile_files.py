@@ -168,7 +168,7 @@ def write_bad_names(folder: Path) -> None:
 
 
 def write_special_entries(folder: Path) -> tuple[list[Hostile], socket.socket]:
-    """A FIFO, a socket, symlink loops and a dangling link; returns the bound socket to close."""
+    """A FIFO, a socket, symlink loops, a dangling link and a link to /dev/zero; and the socket."""
     folder.mkdir(parents=True, exist_ok=True)
     os.mkfifo(folder / "fifo.txt")
     sock = socket.socket(socket.AF_UNIX)
@@ -178,6 +178,7 @@ def write_special_entries(folder: Path) -> tuple[list[Hostile], socket.socket]:
     (folder / "sub").mkdir()
     os.symlink("..", folder / "sub" / "up")
     os.symlink("missing.txt", folder / "dangling.txt")
+    os.symlink("/dev/zero", folder / "zero.txt")  # endless bytes: reading it would never end
     _write(folder, "fine.txt", article("next to special entries").encode())
     entries = [
         Hostile("fifo.txt", "skipped", "FIFO", "fifo.txt"),
@@ -186,6 +187,7 @@ def write_special_entries(folder: Path) -> tuple[list[Hostile], socket.socket]:
         Hostile("loop_b.txt", "skipped", "loop", "loop_b.txt"),
         Hostile("sub/up", "skipped", "loop", "sub/up"),
         Hostile("dangling.txt", "skipped", "no such file", "dangling.txt"),
+        Hostile("zero.txt", "skipped", "device", "zero.txt"),
         Hostile("fine.txt", "stored"),
     ]
     return entries, sock

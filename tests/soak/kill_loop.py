@@ -273,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
             soak.round(number)
             if soak.failures:
                 break
+            if number % 25 == 0:
+                print(f"{number} rounds, {dict(soak.outcomes)}", file=sys.stderr, flush=True)
     finally:
         summary = {
             "rounds": args.count,
