@@ -130,21 +130,34 @@ def event_line(row: EventRow | Heading, width: int, look: Look) -> Content:
     return columns((date, fmt.DATE_WIDTH), (safe.content(row.text), text_w), (where, where_w))
 
 
-def speaker_line(row: SpeakerSummary, width: int, look: Look) -> Content:
-    """Name (org marked), role and organisation, quote count and forces."""
-    kind = "org " if row.kind == "organisation" else ""
-    role = " · ".join(x for x in (row.role, row.organisation) if x)
-    quotes = f"{row.quotes:>3}q"
-    forces = _forces_cell(row.forces)
+def _speaker_widths(width: int) -> tuple[int, int, int, int]:
+    """Widths of the name, role, quotes and forces columns."""
     name_w = 24 if width >= 100 else 20 if width >= 70 else 18 if width >= 50 else width - 6
     forces_w = 24 if width >= 100 else 18 if width >= 70 else 14 if width >= 50 else 0
-    role_w = max(0, width - name_w - len(quotes) - forces_w - 3) if width >= 50 else 0
+    quotes_w = 4
+    role_w = max(0, width - name_w - quotes_w - forces_w - 3) if width >= 50 else 0
+    return name_w, role_w, quotes_w, forces_w
+
+
+def speaker_line(row: SpeakerSummary, width: int, look: Look) -> Content:
+    """Name (org marked), role and organisation, quote count and forces."""
+    name_w, role_w, quotes_w, forces_w = _speaker_widths(width)
+    kind = "org " if row.kind == "organisation" else ""
+    role = " · ".join(x for x in (row.role, row.organisation) if x)
     return columns(
         (safe.assemble((kind, look.dim), (row.name, look.strong)), name_w),
         (safe.content(role, look.dim), role_w),
-        (safe.content(quotes), len(quotes)),
-        (safe.content(forces, look.accent), forces_w),
+        (safe.content(f"{row.quotes:>3}q"), quotes_w),
+        (safe.content(_forces_cell(row.forces), look.accent), forces_w),
     )
+
+
+def speaker_header(width: int) -> str:
+    """The column titles over the speaker list."""
+    name_w, role_w, quotes_w, forces_w = _speaker_widths(width)
+    cells = [("Speaker", name_w), ("Role · organisation", role_w), ("Qts", quotes_w)]
+    cells.append(("Forces", forces_w))
+    return " ".join(f"{t[:w]:<{w}}" for t, w in cells if w > 0).rstrip()
 
 
 @dataclass(frozen=True)
