@@ -82,7 +82,7 @@ async def test_slash_searches_incrementally_with_match_counts(seed_store: Path) 
         best = max(hits, key=lambda h: h.matches)
         assert f"{best.matches}×" in shown
         await press(pilot, "enter")
-        assert app.focused is view.article_list
+        assert app.focused is view.article_list  # type: ignore[comparison-overlap]
 
 
 async def test_escape_leaves_the_search_and_x_clears_it(seed_store: Path) -> None:

@@ -176,7 +176,7 @@ def row() -> ArticleRow:
 def check(made: Content) -> None:
     assert not FORBIDDEN.search(made.plain), repr(made.plain)
     for span in made.spans:
-        assert isinstance(span.style, str) is False or "@" not in span.style
+        assert not isinstance(span.style, str) or "@" not in span.style
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,11 @@ def app_for(store: Path) -> ForcewatchApp:
     return build_app(open_store(store, read_only=True))
 
 
+def explorer(pilot: Pilot[Any]) -> ForcewatchApp:
+    assert isinstance(pilot.app, ForcewatchApp)
+    return pilot.app
+
+
 async def articles(pilot: Pilot[Any]) -> None:
     await settle(pilot)
 
@@ -26,14 +31,14 @@ async def articles(pilot: Pilot[Any]) -> None:
 async def forces(pilot: Pilot[Any]) -> None:
     await settle(pilot)
     await press(pilot, "2")
-    await to_force(pilot.app, pilot, "Nottinghamshire Police")
+    await to_force(explorer(pilot), pilot, "Nottinghamshire Police")
     await press(pilot, "enter")
 
 
 async def speakers(pilot: Pilot[Any]) -> None:
     await settle(pilot)
     await press(pilot, "3")
-    await to_speaker(pilot.app, pilot, "zoe billingham")
+    await to_speaker(explorer(pilot), pilot, "zoe billingham")
     await press(pilot, "enter")
 
 

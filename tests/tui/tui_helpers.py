@@ -54,10 +54,10 @@ async def settle(pilot: Pilot[None]) -> None:
 
 @asynccontextmanager
 async def running(
-    store: Path, size: tuple[int, int] = (80, 24), **options: bool
+    store: Path, size: tuple[int, int] = (80, 24), *, kiosk: bool = False
 ) -> AsyncIterator[tuple[ForcewatchApp, Pilot[None]]]:
     """The explorer over `store`, data loaded, at `size`."""
-    app = build_app(open_store(store, read_only=True), **options)
+    app = build_app(open_store(store, read_only=True), kiosk=kiosk)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         yield app, pilot
