@@ -16,7 +16,7 @@ from forcewatch.tui.widgets.header import TopBar
 from forcewatch.tui.widgets.rows import LinkItem
 from textual.command import CommandPalette
 from textual.widgets import ContentSwitcher, Static, Tabs
-from tui_helpers import press, running, screen_text, settle
+from tui_helpers import build_store, press, running, screen_text, settle
 
 NOTTS = "Nottinghamshire Police"
 
@@ -358,3 +358,22 @@ def test_escape_delay_is_applied_to_textual() -> None:
         assert pytest.approx(0.321) == constants.ESCAPE_DELAY
     finally:
         setattr(constants, "ESCAPE_DELAY", before)  # noqa: B010
+
+
+async def test_empty_views_say_what_to_do(tmp_path: Path) -> None:
+    """With no force and no quote in the store, Forces and Speakers say how to get some."""
+    plain = tmp_path / "plain.txt"
+    plain.write_text(
+        "A quiet day at the allotments\n\nThe vegetables grew and nobody said anything.\n",
+        encoding="utf-8",
+    )
+    store = build_store(tmp_path, [plain], name="quiet")
+    async with running(store) as (app, pilot):
+        assert len(app.main.articles.article_list.rows) == 1
+        await press(pilot, "2")
+        assert "No forces yet — " in screen_text(app)
+        assert "forcewatch ingest PATH" in app.main.forces.force_list.empty_message
+        await press(pilot, "3")
+        assert "No speakers yet — " in screen_text(app)
+        await press(pilot, "4")
+        assert current(app) == "speakers"
