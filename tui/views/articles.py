@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import ClassVar, cast
+from typing import Any, ClassVar, cast
 
 from forcewatch.store.api import Corpus, SortKey
 from forcewatch.store.views import ArticleFilter, ArticleRow, Facets
@@ -22,7 +22,7 @@ from ..data import Data
 from ..places import Place
 from ..widgets.rowlist import Look, RowList
 from ..widgets.rows import FacetItem, FacetKind, Heading, article_line, facet_line, is_heading
-from .base import Query
+from .base import Query, Step
 
 SORTS: tuple[SortKey, ...] = ("date", "outlet", "title")
 EMPTY_STORE = "No articles yet — run `forcewatch ingest PATH` to add some."
@@ -37,7 +37,6 @@ class ListResult:
     sort: SortKey
     descending: bool
     rows: Sequence[ArticleRow]
-    matches: Mapping[int, int] | None
     total: int
     cursor: int
 
@@ -73,6 +72,7 @@ class ArticlesView(Query):
     def __init__(self, data: Data, *, id: str | None = None) -> None:
         super().__init__(data, id=id)
         self._matches: Mapping[int, int] | None = None
+        self._matches_for = ""
         self._total = 0
         self._shown = 0
         self._facets: Facets | None = None
@@ -114,20 +114,26 @@ class ArticlesView(Query):
 
         def fetch(corpus: Corpus) -> ListResult:
             rows = corpus.articles(flt, sort, descending)
-            matches = None
-            if flt.text.strip():
-                matches = {h.article_id: h.matches for h in corpus.search(flt.text)}
             total = corpus.info().articles if not flt.is_empty else len(rows)
             cursor = _index_of(rows, keep) if keep is not None else 0
-            return ListResult(flt, sort, descending, rows, matches, total, cursor)
+            return ListResult(flt, sort, descending, rows, total, cursor)
 
-        self.query_corpus("articles", fetch, self._show_list)
-        self.query_corpus("facets", lambda corpus: corpus.facets(flt), self._show_facets)
+        def matches(corpus: Corpus) -> tuple[ArticleFilter, dict[int, int]]:
+            return flt, {h.article_id: h.matches for h in corpus.search(flt.text)}
+
+        steps: list[Step[Any]] = [Step(fetch, self._show_list)]
+        if flt.text.strip():
+            steps.append(Step(matches, self._show_matches))
+        steps.append(Step(lambda corpus: (flt, corpus.facets(flt)), self._show_facets))
+        self.query_steps("articles", steps)
 
     def _show_list(self, result: ListResult) -> None:
         if (result.flt, result.sort, result.descending) != (self.flt, self.sort, self.descending):
             return
-        self._matches = result.matches
+        if not result.flt.text.strip():
+            self._matches = None
+        elif self._matches_for != result.flt.text:
+            self._matches = {}  # the count column is kept while the counts are fetched
         self._total = result.total
         self._shown = len(result.rows)
         rows = self.article_list
@@ -135,9 +141,20 @@ class ArticlesView(Query):
         rows.set_rows(result.rows, cursor=result.cursor)
         self._update_status()
 
-    def _show_facets(self, facets: Facets) -> None:
+    def _show_matches(self, found: tuple[ArticleFilter, dict[int, int]]) -> None:
+        flt, matches = found
+        if flt != self.flt:
+            return
+        self._matches = matches
+        self._matches_for = flt.text
+        self.article_list.refresh_rows()
+        self._update_status()
+
+    def _show_facets(self, found: tuple[ArticleFilter, Facets]) -> None:
+        flt, facets = found
+        if flt != self.flt:
+            return
         self._facets = facets
-        flt = self.flt
         items: list[FacetItem | Heading] = []
         groups: tuple[tuple[str, FacetKind, str | None], ...] = (
             ("Force", "force", flt.force),
@@ -164,7 +181,7 @@ class ArticlesView(Query):
             parts.append(safe.content(f"{self._shown:,} of {fmt.plural(self._total, 'article')}"))
         for label, value in self.active_filters():
             parts.append(safe.assemble(("✓ ", "bold"), f"{label}: ", (value, "bold")))
-        if flt.text.strip() and self._matches is not None:
+        if flt.text.strip() and self._matches and self._matches_for == flt.text:
             hits = sum(self._matches.values())
             parts.append(
                 safe.assemble(

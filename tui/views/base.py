@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, TypeVar
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, ClassVar, Generic, TypeVar
 
 from forcewatch.store.api import Corpus
 from textual import events
@@ -108,6 +110,14 @@ class View(Container):
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class Step(Generic[T]):
+    """One query of a worker: what to fetch from the corpus, and how to show it."""
+
+    fetch: Callable[[Corpus], T]
+    done: Callable[[T], None]
+
+
 class Query(View):
     """A view that reads the corpus in worker threads and applies results on the UI thread."""
 
@@ -126,23 +136,30 @@ class Query(View):
         self, group: str, fetch: Callable[[Corpus], T], done: Callable[[T], None]
     ) -> None:
         """Run `fetch` in a worker thread; newer requests in `group` make older ones moot."""
+        self.query_steps(group, [Step(fetch, done)])
+
+    def query_steps(self, group: str, steps: list[Step[Any]]) -> None:
+        """Run each step's fetch in turn in one worker thread, showing each result as soon
+        as it is ready; a newer request in `group` stops the rest."""
 
         def work() -> None:
             worker = get_current_worker()
-            try:
-                with self.data.use() as corpus:
-                    if worker.is_cancelled:
-                        return
-                    result = fetch(corpus)
-            except NotLoaded:
-                return
-            except Exception as exc:  # any store failure becomes a one-line message
-                message = f"{type(exc).__name__}: {exc}"
-                if not worker.is_cancelled:
-                    self.post_message(self.Loaded(lambda: self.failed(message)))
-                return
-            if not worker.is_cancelled:
-                self.post_message(self.Loaded(lambda: done(result)))
+            for step in steps:
+                try:
+                    with self.data.use() as corpus:
+                        if worker.is_cancelled:
+                            return
+                        result = step.fetch(corpus)
+                except NotLoaded:
+                    return
+                except Exception as exc:  # any store failure becomes a one-line message
+                    message = f"{type(exc).__name__}: {exc}"
+                    if not worker.is_cancelled:
+                        self.post_message(self.Loaded(partial(self.failed, message)))
+                    return
+                if worker.is_cancelled:
+                    return
+                self.post_message(self.Loaded(partial(step.done, result)))
 
         self.run_worker(work, group=group, exclusive=True, thread=True)
 
