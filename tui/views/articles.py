@@ -20,8 +20,17 @@ from .. import format as fmt
 from .. import keys, safe
 from ..data import Data
 from ..places import Place
+from ..widgets.header import ColumnTitles
 from ..widgets.rowlist import Look, RowList
-from ..widgets.rows import FacetItem, FacetKind, Heading, article_line, facet_line, is_heading
+from ..widgets.rows import (
+    FacetItem,
+    FacetKind,
+    Heading,
+    article_header,
+    article_line,
+    facet_line,
+    is_heading,
+)
 from .base import Query, Step
 
 SORTS: tuple[SortKey, ...] = ("date", "outlet", "title")
@@ -84,7 +93,13 @@ class ArticlesView(Query):
         with Vertical(id="article-pane", classes="pane"):
             yield SearchBox(placeholder="Search titles and text…", id="search")
             yield Static(id="article-status")
-            yield RowList[ArticleRow](self._render_article, empty=EMPTY_STORE, id="article-list")
+            rows = RowList[ArticleRow](self._render_article, empty=EMPTY_STORE, id="article-list")
+            yield ColumnTitles(
+                lambda width: article_header(width, self._matches is not None),
+                lambda: rows.scrollable_content_region.width,
+                id="article-header",
+            )
+            yield rows
 
     @property
     def article_list(self) -> RowList[ArticleRow]:
@@ -173,6 +188,7 @@ class ArticlesView(Query):
         facet_list.set_rows(items, cursor=cursor if cursor >= 0 else 0)
 
     def _update_status(self) -> None:
+        self.query_one(ColumnTitles).refresh()
         flt = self.flt
         parts: list[Content] = []
         if flt.is_empty:

@@ -17,6 +17,7 @@ from .. import format as fmt
 from .. import safe
 from ..data import Data
 from ..places import Place
+from ..widgets.header import ColumnTitles
 from ..widgets.rowlist import Look, RowList
 from ..widgets.rows import Heading, YearSpan, event_line, force_header, force_line, is_heading
 from .base import Query
@@ -70,8 +71,13 @@ class ForcesView(Query):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="force-pane", classes="pane"):
-            yield Static(id="force-header", classes="list-header")
-            yield RowList[ForceSummary](self._render_force, empty="Loading…", id="force-list")
+            rows = RowList[ForceSummary](self._render_force, empty="Loading…", id="force-list")
+            yield ColumnTitles(
+                lambda width: force_header(width, self._span),
+                lambda: rows.scrollable_content_region.width,
+                id="force-header",
+            )
+            yield rows
         with Vertical(id="timeline-pane", classes="pane"):
             yield Static(safe.content(PICK_FORCE), id="timeline-title", classes="list-header")
             yield RowList[EventRow | Heading](
@@ -112,21 +118,13 @@ class ForcesView(Query):
     def _show_forces(self, forces: tuple[ForceSummary, ...]) -> None:
         years = [y for f in forces for y, n in f.years if n]
         self._span = YearSpan(min(years), max(years)) if years else YearSpan(0, -1)
-        width = self.force_list.scrollable_content_region.width or 76
-        header = force_header(max(0, width - 2), self._span)
-        self.query_one("#force-header", Static).update(safe.content("  " + header))
+        self.query_one(ColumnTitles).refresh()
         self.force_list.set_empty(EMPTY_FORCES)
         want = self._want
         index = next((i for i, f in enumerate(forces) if f.name == want), 0) if want else 0
         self.force_list.set_rows(forces, cursor=index)
         if not forces:
             self.timeline.set_empty(EMPTY_FORCES)
-
-    def on_resize(self) -> None:
-        if self._loaded:
-            width = self.force_list.scrollable_content_region.width or 76
-            header = force_header(max(0, width - 2), self._span)
-            self.query_one("#force-header", Static).update(safe.content("  " + header))
 
     @on(RowList.Highlighted, "#force-list")
     def _force_highlighted(self, event: RowList.Highlighted) -> None:

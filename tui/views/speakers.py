@@ -16,6 +16,7 @@ from .. import format as fmt
 from .. import safe
 from ..data import Data
 from ..places import Place
+from ..widgets.header import ColumnTitles
 from ..widgets.rowlist import RowList
 from ..widgets.rows import (
     Heading,
@@ -68,8 +69,11 @@ class SpeakersView(Query):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="speaker-pane", classes="pane"):
-            yield Static(id="speaker-header", classes="list-header")
-            yield RowList[SpeakerSummary](speaker_line, empty="Loading…", id="speaker-list")
+            rows = RowList[SpeakerSummary](speaker_line, empty="Loading…", id="speaker-list")
+            yield ColumnTitles(
+                speaker_header, lambda: rows.scrollable_content_region.width, id="speaker-header"
+            )
+            yield rows
         with Vertical(id="quotes-pane", classes="pane"):
             yield Static(safe.content(PICK_SPEAKER), id="quotes-title", classes="list-header")
             yield RowList[QuoteItem | Heading](
@@ -104,16 +108,8 @@ class SpeakersView(Query):
         self.speaker_list.loading_rows = True
         self.query_corpus("speakers", lambda corpus: tuple(corpus.speakers()), self._show_speakers)
 
-    def on_resize(self) -> None:
-        self._header()
-
-    def _header(self) -> None:
-        width = self.speaker_list.scrollable_content_region.width or 78
-        header = speaker_header(max(0, width - 2))
-        self.query_one("#speaker-header", Static).update(safe.content("  " + header))
-
     def _show_speakers(self, speakers: tuple[SpeakerSummary, ...]) -> None:
-        self._header()
+        self.query_one(ColumnTitles).refresh()
         self.speaker_list.set_empty(EMPTY_SPEAKERS)
         want = self._want
         index = next((i for i, s in enumerate(speakers) if s.key == want), 0) if want else 0

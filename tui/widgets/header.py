@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from forcewatch.store.views import StoreInfo
 from textual.content import Content
 from textual.reactive import reactive
@@ -78,3 +80,18 @@ class TopBar(Widget):
     def text(self) -> str:
         """The header as plain text."""
         return self.render().plain
+
+
+class ColumnTitles(Widget):
+    """The column titles over a list, fitted to the list's width whenever drawn."""
+
+    def __init__(
+        self, titles: Callable[[int], str], width_of: Callable[[], int], *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes="list-header")
+        self._titles = titles
+        self._width_of = width_of
+
+    def render(self) -> Content:
+        width = self._width_of() or self.content_region.width
+        return safe.content("  " + self._titles(max(0, width - 2)))

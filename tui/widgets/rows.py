@@ -44,28 +44,37 @@ def columns(*cols: tuple[Content, int]) -> Content:
     return Content(" ").join([safe.fit(c, w) for c, w in cols if w > 0])
 
 
+def _article_widths(width: int, searching: bool) -> tuple[int, int, int, int, int]:
+    """Widths of the date, outlet, match-count, title and forces columns."""
+    outlet_w = 18 if width >= 110 else 14 if width >= 70 else 0
+    forces_w = 26 if width >= 110 else 16 if width >= 70 else 0
+    count_w = 5 if searching else 0
+    fixed = fmt.DATE_WIDTH + outlet_w + forces_w + count_w
+    spaces = sum(1 for w in (fmt.DATE_WIDTH, outlet_w, count_w, forces_w) if w > 0)
+    title_w = max(8, width - fixed - spaces)
+    return fmt.DATE_WIDTH, outlet_w, count_w, title_w, forces_w
+
+
 def article_line(
     row: ArticleRow, width: int, look: Look, matches: Mapping[int, int] | None = None
 ) -> Content:
     """Date and precision, outlet, [matches,] title and forces, fitted to `width`."""
-    date = safe.content(fmt.short_date(row.date, row.precision), look.dim)
-    outlet = safe.content(row.outlet or "—")
+    date_w, outlet_w, count_w, title_w, forces_w = _article_widths(width, matches is not None)
     hits = matches.get(row.id) if matches else None
-    count = safe.content(f"{hits}×" if hits else "", look.accent)
-    forces = _forces_cell(row.forces)
-    outlet_w = 18 if width >= 110 else 14 if width >= 70 else 0
-    forces_w = 26 if width >= 110 else 16 if width >= 70 else 0
-    count_w = 5 if matches is not None else 0
-    fixed = fmt.DATE_WIDTH + outlet_w + forces_w + count_w
-    spaces = sum(1 for w in (fmt.DATE_WIDTH, outlet_w, count_w, forces_w) if w > 0)
-    title_w = max(8, width - fixed - spaces)
     return columns(
-        (date, fmt.DATE_WIDTH),
-        (outlet, outlet_w),
-        (count, count_w),
+        (safe.content(fmt.short_date(row.date, row.precision), look.dim), date_w),
+        (safe.content(row.outlet or "—"), outlet_w),
+        (safe.content(f"{hits}×" if hits else "", look.accent), count_w),
         (safe.content(row.title or "(untitled)", look.strong), title_w),
-        (safe.content(forces, look.accent), forces_w),
+        (safe.content(_forces_cell(row.forces), look.accent), forces_w),
     )
+
+
+def article_header(width: int, searching: bool) -> str:
+    """The column titles over the article list."""
+    widths = _article_widths(width, searching)
+    titles = ("Date", "Outlet", "Hits", "Title", "Forces")
+    return " ".join(f"{t[:w]:<{w}}" for t, w in zip(titles, widths, strict=True) if w > 0).rstrip()
 
 
 def _forces_cell(forces: tuple[str, ...]) -> str:
