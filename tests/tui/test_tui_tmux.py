@@ -100,6 +100,7 @@ def test_done_when_facts_reachable_by_keyboard_at_80x24(tmp_path: Path, terminal
 
     terminal.keys("2")
     terminal.wait_for("Arts  Qts Evts")
+    terminal.wait_for("Nottinghamshire Police")
     for _ in range(10):
         if "Nottinghamshire Police" in terminal.cursor_line():
             break
@@ -111,6 +112,7 @@ def test_done_when_facts_reachable_by_keyboard_at_80x24(tmp_path: Path, terminal
 
     terminal.keys("3")
     terminal.wait_for("Role · organisation")
+    terminal.wait_for("Zoe Billingham")
     for _ in range(15):
         if "Zoe Billingham" in terminal.cursor_line():
             break
