@@ -1,4 +1,4 @@
-"""Every key binding of the explorer, in one place, with the actions kiosk mode forbids."""
+"""Every key binding of the explorer, in one place, and the wait for the Escape key."""
 
 from __future__ import annotations
 
@@ -68,22 +68,6 @@ HELP: list[Binding] = [
     Binding("down,j", "scroll_down", "Down", show=False),
 ]
 """Keys of the help screen."""
-
-KIOSK_BLOCKED: frozenset[str] = frozenset(
-    {
-        "open_source",
-        "open_url",
-        "screenshot",
-        "suspend_process",
-        "change_theme",
-        "toggle_dark",
-        "quit",
-        "help_quit",
-        "save_screenshot",
-        "deliver_screenshot",
-    }
-)
-"""Actions that write, leave the app or start programs: refused in kiosk mode."""
 
 
 @dataclass(frozen=True)
