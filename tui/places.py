@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 ViewName = Literal["articles", "forces", "speakers", "reader"]
@@ -87,8 +87,3 @@ class History:
         """Forget everything: back to the start view."""
         self._places = [start]
         self._index = 0
-
-
-def with_pane(place: Place, pane: str | None) -> Place:
-    """The same place showing another pane."""
-    return replace(place, pane=pane)

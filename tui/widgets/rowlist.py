@@ -9,7 +9,7 @@ from typing import ClassVar, Generic, TypeVar
 from textual import events
 from textual.binding import BindingType
 from textual.content import Content
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -308,7 +308,3 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
             line = safe.fit(Content.assemble("  ", lines[y - 1]), width)
             return Strip(line.render_segments(style), width).crop_extend(0, width, base.rich_style)
         return Strip.blank(width, base.rich_style)
-
-    def region_of(self, index: int) -> Region:
-        """The screen-independent region of row `index` inside the list."""
-        return Region(0, index, self.scrollable_content_region.width, 1)
