@@ -65,6 +65,11 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter(body=body, warnings=(f"front matter is not valid YAML: {reason}",))
     except RecursionError:
         return FrontMatter(body=body, warnings=("front matter nested too deeply",))
+    except Exception as exc:  # noqa: BLE001 - reported as a warning, the body still parses
+        # PyYAML's constructors fail on some scalars with whatever their conversion raises:
+        # 2019-02-30 (ValueError), !!bool maybe (KeyError), !!timestamp x (AttributeError).
+        reason = f"{type(exc).__name__}: {exc}"[:200]
+        return FrontMatter(body=body, warnings=(f"front matter value not understood: {reason}",))
     if data is None:
         return FrontMatter(body=body)
     if not isinstance(data, dict):
