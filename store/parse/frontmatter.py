@@ -13,6 +13,7 @@ import yaml
 MAX_FRONT_MATTER = 64 * 1024
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when built
 MAX_NODES = 5_000
+MAX_C_DEPTH = 64
 
 _DASHES = re.compile(r"\A\ufeff?[ \t]*---[ \t]*\n(.*?)\n[ \t]*(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FENCE = re.compile(r"\A\ufeff?\s*```[ \t]*(?:ya?ml)[ \t]*\n(.*?)\n[ \t]*```[ \t]*(?:\n|\Z)", re.S)
@@ -58,14 +59,17 @@ def split_front_matter(text: str) -> FrontMatter:
     raw = match.group(1)
     if len(raw) > MAX_FRONT_MATTER:
         return FrontMatter(body=body, warnings=("front matter larger than 64 KB ignored",))
+    # libyaml's C loader recurses without a limit and can crash the process on deep nesting;
+    # deep documents go to the pure-Python loader, which raises RecursionError instead.
+    loader = _LOADER if _depth(raw) <= MAX_C_DEPTH else yaml.SafeLoader
     try:
-        data = yaml.load(raw, Loader=_LOADER)
+        data = yaml.load(raw, Loader=loader)
     except yaml.YAMLError as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return FrontMatter(body=body, warnings=(f"front matter is not valid YAML: {reason}",))
     except RecursionError:
         return FrontMatter(body=body, warnings=("front matter nested too deeply",))
-    except Exception as exc:  # noqa: BLE001 - reported as a warning, the body still parses
+    except Exception as exc:  # reported as a warning: the body still parses
         # PyYAML's constructors fail on some scalars with whatever their conversion raises:
         # 2019-02-30 (ValueError), !!bool maybe (KeyError), !!timestamp x (AttributeError).
         reason = f"{type(exc).__name__}: {exc}"[:200]
@@ -85,6 +89,19 @@ def split_front_matter(text: str) -> FrontMatter:
         site=_pick(pairs, SITE_KEYS, warnings),
         warnings=tuple(warnings),
     )
+
+
+def _depth(raw: str) -> int:
+    """The deepest bracket nesting or indentation (in steps of two spaces) in raw YAML."""
+    deepest = level = 0
+    for ch in raw:
+        if ch in "[{":
+            level += 1
+            deepest = max(deepest, level)
+        elif ch in "]}" and level:
+            level -= 1
+    indent = max((len(line) - len(line.lstrip(" ")) for line in raw.split("\n")), default=0)
+    return max(deepest, indent // 2)
 
 
 def _walk(data: dict[Any, Any], warnings: list[str]) -> Iterator[tuple[int, str, Any]]:
