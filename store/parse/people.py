@@ -191,22 +191,24 @@ def find_people(
     for pi, para in enumerate(paragraphs):
         if not by_surname:
             break
-        spans_here = taken.setdefault(pi, [])
+        covered = bytearray(len(para) + 1)
+        for a0, b0 in taken.get(pi, []):
+            covered[a0:b0] = b"\x01" * (b0 - a0)
         for m in _HONORIFIC_SURNAME.finditer(para):
             key2 = surnames.get(fold(m.group("name")))
-            if key2 is None or any(a0 <= m.start() < b0 for a0, b0 in spans_here):
+            if key2 is None or covered[m.start()]:
                 continue
             draft = drafts[key2]
             draft.aliases.add(" ".join(m.group(0).split()))
             if draft.gender is None:
                 draft.gender = _gender(m.group("title"), "")
             mentions.append(PersonMention(pi, m.start(), m.end(), key2))
-            spans_here.append((m.start(), m.end()))
+            covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         for m in _CAP_WORD.finditer(para):
             key3 = by_surname.get(m.group(0))
             if key3 is None or _POSSESSIVE_NAME.match(para, m.end()):
                 continue
-            if any(a0 <= m.start() < b0 for a0, b0 in spans_here):
+            if covered[m.start()]:
                 continue
             mentions.append(PersonMention(pi, m.start(), m.end(), key3))
     mentions.sort(key=lambda x: (x.paragraph, x.start))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -9,10 +10,11 @@ from dataclasses import dataclass
 from ..records import Quote, SpeakerKind
 from .lexicon import PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS
 from .names import fold
-from .people import PeopleIndex, person_key
+from .people import PeopleIndex, PersonMention, person_key
 from .quotemarks import Span, find_spans
 
 RATINGS = {"good", "outstanding", "requires improvement", "inadequate", "adequate", "poor"}
+WINDOW = 400  # characters before a quote searched for its attribution
 _VERB_ALT = "|".join(sorted((v.rstrip(":") for v in SPEECH_VERBS), key=len, reverse=True))
 # Case-sensitive on purpose: speech verbs are lower case in running text, and an
 # IGNORECASE alternation this long is several times slower to scan.
@@ -121,13 +123,26 @@ class QuoteContext:
     force_spans: Sequence[Sequence[tuple[int, int, str]]] = ()  # per paragraph
 
 
+_ENDS: dict[int, tuple[str, list[int]]] = {}
+
+
+def _sentence_ends(masked: str) -> list[int]:
+    """Where each sentence of a (masked) paragraph ends, computed once per paragraph."""
+    hit = _ENDS.get(id(masked))
+    if hit is not None and hit[0] is masked:
+        return hit[1]
+    if len(_ENDS) > 256:
+        _ENDS.clear()
+    ends = [m.end() for m in _SENT_END.finditer(masked)]
+    _ENDS[id(masked)] = (masked, ends)
+    return ends
+
+
 def _sentence_bounds(text: str, masked: str, pos: int) -> tuple[int, int]:
     """Start and end of the sentence around pos, ignoring full stops inside quotes."""
-    start = 0
-    for m in _SENT_END.finditer(masked, 0, pos):
-        start = m.end()
-    m2 = _SENT_END.search(masked, pos)
-    return start, (m2.end() if m2 else len(text))
+    ends = _sentence_ends(masked)
+    i = bisect.bisect_right(ends, pos)
+    return (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else len(text))
 
 
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -164,17 +179,22 @@ class Attributor:
         self.ctx = ctx
         self.last_speaker: Speaker | None = None
         self.masked: list[str] = list(paragraphs)
+        self.mentions: dict[int, list[PersonMention]] = {}
+        for mention in ctx.people.mentions:
+            self.mentions.setdefault(mention.paragraph, []).append(mention)
+        self.mention_starts = {p: [m.start for m in ms] for p, ms in self.mentions.items()}
+        self.watchdogs = [[WATCHDOGS[n] for n in _WATCHDOG_RE.findall(p)] for p in paragraphs]
 
     def _person_in(self, pi: int, start: int, end: int, *, first: bool = True) -> Speaker | None:
         para = self.paragraphs[pi]
-        found = [
-            m
-            for m in self.ctx.people.mentions
-            if m.paragraph == pi
-            and m.start >= start
-            and m.end <= end
-            and para[m.end : m.end + 2] not in ("’s", "'s")
-        ]
+        here = self.mentions.get(pi, [])
+        first_i = bisect.bisect_left(self.mention_starts.get(pi, []), start)
+        found = []
+        for m in here[first_i:]:
+            if m.start >= end:
+                break
+            if m.end <= end and para[m.end : m.end + 2] not in ("’s", "'s"):
+                found.append(m)
         if not found:
             return None
         mention = found[0] if first else found[-1]
@@ -185,15 +205,19 @@ class Attributor:
         self, pi: int, pos: int, gender: str | None
     ) -> tuple[tuple[int, int], Speaker] | None:
         best: tuple[tuple[int, int], Speaker] | None = None
-        for m in self.ctx.people.mentions:
-            if (m.paragraph, m.start) >= (pi, pos):
+        for p in range(pi, -1, -1):
+            here = self.mentions.get(p, [])
+            stop = bisect.bisect_left(self.mention_starts.get(p, []), pos) if p == pi else len(here)
+            for m in reversed(here[:stop]):
+                g = self.ctx.people.genders.get(m.key)
+                if gender and g and g != gender:
+                    continue
+                person = self.ctx.people.by_key(m.key)
+                if person:
+                    best = ((m.paragraph, m.start), Speaker(person.name, "person"))
+                    break
+            if best is not None:
                 break
-            g = self.ctx.people.genders.get(m.key)
-            if gender and g and g != gender:
-                continue
-            person = self.ctx.people.by_key(m.key)
-            if person:
-                best = ((m.paragraph, m.start), Speaker(person.name, "person"))
         if best is None and self.last_speaker and self.last_speaker.kind == "person":
             return ((-1, 0), self.last_speaker)
         return best
@@ -201,9 +225,7 @@ class Attributor:
     def _recent_watchdog(self, pi: int, inspectorate: bool) -> str | None:
         """The body named nearest before (else after) paragraph pi; inspectorates first if asked."""
         order = list(range(pi, -1, -1)) + list(range(pi + 1, len(self.paragraphs)))
-        named = [
-            WATCHDOGS[n] for p in order for n in reversed(_WATCHDOG_RE.findall(self.paragraphs[p]))
-        ]
+        named = [n for p in order for n in reversed(self.watchdogs[p])]
         if inspectorate:
             named = [n for n in named if n.startswith("HMIC")] or named
         return named[0] if named else None
@@ -235,7 +257,7 @@ class Attributor:
         para = self.paragraphs[pi]
         st, _ = _sentence_bounds(para, self.masked[pi], pos)
         best: Speaker | None = None
-        for m in _ORG_NOUN.finditer(self.masked[pi], st, pos):
+        for m in _ORG_NOUN.finditer(self.masked[pi], max(st, pos - WINDOW), pos):
             best = self.phrase(pi, m.start(), m.end()) or best
         return best
 
@@ -247,7 +269,8 @@ class Attributor:
             stop = len(masked)
             if p == pi:
                 stop, _ = _sentence_bounds(self.paragraphs[p], masked, pos)
-            starts = [0] + [m.end() for m in _SENT_END.finditer(masked, 0, stop)]
+            starts = [0] + [e for e in _sentence_ends(masked) if e <= stop]
+            starts = starts[-limit - 1 :]
             ends = [*starts[1:], stop]
             for st, en in reversed(list(zip(starts, ends, strict=True))):
                 if en > st and masked[st:en].strip():
@@ -304,10 +327,10 @@ class Attributor:
             if p < 0:
                 continue
             text = self.paragraphs[p][: pos if p == pi else None]
-            starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
+            starts = [0] + [e for e in _sentence_ends(self.masked[p]) if e <= len(text)]
             if p == pi:
                 starts = starts[:-1]  # not the pronoun's own sentence
-            for st in reversed(starts):
+            for st in reversed(starts[-4:]):
                 while st < len(text) and text[st] == " ":
                     st += 1
                 if text[st : st + 1] in "“\"‘'":
@@ -332,7 +355,7 @@ class Attributor:
         found: tuple[tuple[int, int], Speaker] | None = None
         for p in range(max(0, pi - 2), pi + 1):
             text = self.paragraphs[p][: pos if p == pi else None]
-            for m in _UNNAMED.finditer(text):
+            for m in _UNNAMED.finditer(text, max(0, len(text) - 800)):
                 noun = m.group("noun").lower()
                 g = _UNNAMED_GENDER.get(noun.rstrip("s"))
                 if gender and g and g != gender:
@@ -437,6 +460,7 @@ class Attributor:
 
 def _subject_before(text: str, verb_start: int, clause_start: int) -> list[tuple[int, int]]:
     """Candidate spans for the subject phrase that ends just before a speech verb."""
+    clause_start = max(clause_start, verb_start - WINDOW)
     left = _AUX.sub("", text[clause_start:verb_start].rstrip())
     stripped = left.rstrip()
     relative = re.search(r",\s*(?:which|who)$", stripped)
@@ -659,6 +683,7 @@ class QuoteFinder:
         """A speech verb with a subject earlier in the sentence: 'X said:' or 'X said the …'."""
         para = self.paragraphs[pi]
         masked = self.masked[pi]
+        s_start = max(s_start, q_open - WINDOW)
         region = masked[s_start:q_open]
         for v in _VERB.finditer(region):
             vs = s_start + v.start()
@@ -699,7 +724,7 @@ class QuoteFinder:
     def _nearby(self, pi: int, pos: int) -> Speaker | None:
         """A quote with no attribution in its sentence: the speaker of the paragraph, if one."""
         para = self.paragraphs[pi]
-        for v in _VERB.finditer(self.masked[pi], 0, pos):
+        for v in _VERB.finditer(self.masked[pi], max(0, pos - WINDOW), pos):
             speaker = self.attr.best(pi, _subject_before(para, v.start(), 0))
             if speaker:
                 return speaker
