@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -184,6 +185,7 @@ class Attributor:
             self.mentions.setdefault(mention.paragraph, []).append(mention)
         self.mention_starts = {p: [m.start for m in ms] for p, ms in self.mentions.items()}
         self.watchdogs = [[WATCHDOGS[n] for n in _WATCHDOG_RE.findall(p)] for p in paragraphs]
+        self.any_watchdog = any(self.watchdogs)
 
     def _person_in(self, pi: int, start: int, end: int, *, first: bool = True) -> Speaker | None:
         para = self.paragraphs[pi]
@@ -224,11 +226,17 @@ class Attributor:
 
     def _recent_watchdog(self, pi: int, inspectorate: bool) -> str | None:
         """The body named nearest before (else after) paragraph pi; inspectorates first if asked."""
-        order = list(range(pi, -1, -1)) + list(range(pi + 1, len(self.paragraphs)))
-        named = [n for p in order for n in reversed(self.watchdogs[p])]
-        if inspectorate:
-            named = [n for n in named if n.startswith("HMIC")] or named
-        return named[0] if named else None
+        if not self.any_watchdog:
+            return None
+        fallback: str | None = None
+        for p in itertools.chain(range(pi, -1, -1), range(pi + 1, len(self.paragraphs))):
+            for name in reversed(self.watchdogs[p]):
+                if not inspectorate or name.startswith("HMIC"):
+                    return name
+                fallback = fallback or name
+            if fallback and abs(p - pi) > 30:
+                break  # far enough: an inspectorate named this far away is not meant
+        return fallback
 
     def _pronoun(self, pi: int, pos: int, pron: str) -> Speaker | None:
         if pron in ("they", "it"):
