@@ -853,9 +853,14 @@ class Store:
             cache.clear()
 
 
-class _Missing(Exception):
+class _Missing(StoreError):
+    """A blob the manifest names is gone: followed once in `_shard`, else reported as is."""
+
     def __init__(self, path: Path) -> None:
-        super().__init__(str(path))
+        super().__init__(
+            f"the store file {path} is missing",
+            "run `forcewatch reindex`, or restore the store from a backup",
+        )
         self.path = path
 
 
