@@ -19,12 +19,15 @@ _STOP = """a an and are as at be been but by for from had has have he her his i 
 STOPWORDS = frozenset(_STOP.split())
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold_text(text: str) -> str:
     """Lower-case text with accents stripped, so 'Zoë' and 'zoe' index alike."""
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return _COMBINING.sub("", decomposed).lower()
 
 
 def tokens(text: str) -> list[str]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 MAX_BYTES = 64 * 1024 * 1024  # larger files are refused
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 class DecodeError(ValueError):
@@ -49,5 +51,5 @@ def _looks_binary(text: str) -> bool:
     head = text[:4096]
     if not head:
         return False
-    bad = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\n\r\f")
+    bad = len(_CONTROL.findall(head))
     return bad > max(8, len(head) // 20)
