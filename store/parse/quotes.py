@@ -647,13 +647,17 @@ class QuoteFinder:
         if text.lower().strip(" .,") in RATINGS:
             return None
         s_start, s_end = _sentence_bounds(para, self.masked[pi], a)
+        # Attribution is looked for within WINDOW characters of the quote, so a paragraph
+        # that is one enormous sentence still parses in linear time.
+        s_start = max(s_start, a - 1 - WINDOW)
         before = para[s_start : a - 1]
         if len(span.pieces) == 1 and _is_title(text, before):
             return None
         at_start = not before.strip(" —–-")
         last_para = self.paragraphs[lp]
         _, l_end = _sentence_bounds(last_para, self.masked[lp], la)
-        speaker = self._according(pi, s_start, s_end)
+        l_end = min(l_end, lb + WINDOW)
+        speaker = self._according(pi, s_start, min(s_end, a + len(text) + WINDOW))
         if speaker is None:
             speaker = self._speaker_before(pi, s_start, a - 1)
         if speaker is None:
