@@ -45,9 +45,10 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
     fm = split_front_matter(text)
     warnings.extend(fm.warnings)
     paragraphs = clean_paragraphs(fm.body)
+    top_url = _top_url(fm.body)
 
     title = repair_mojibake(fm.title) if fm.title else None
-    url = fm.url
+    url = fm.url or top_url
     site: str | None = fm.site
     date_value = fm.date
     published = Published()
@@ -127,6 +128,15 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
 def _phrase_spans(phrase: str) -> list[tuple[int, int, str]]:
     """Forces named in a short speaker phrase; phrases repeat across articles, so cached."""
     return force_spans(phrase)
+
+
+def _top_url(body: str) -> str | None:
+    """A URL alone on a line (or after 'URL:'/'Source:') among the first lines of the body."""
+    for line in body.lstrip().split("\n", 12)[:12]:
+        line = line.strip()
+        if m := _URL_LINE.match(line) or _BARE_URL.match(line):
+            return m.group("url")
+    return None
 
 
 def _same(a: str, b: str) -> bool:

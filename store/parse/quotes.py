@@ -9,12 +9,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..records import Quote, SpeakerKind
-from .lexicon import PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS
+from .lexicon import NOT_NAME_WORDS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS
 from .names import fold
 from .people import PeopleIndex, PersonMention, person_key
 from .quotemarks import Span, find_spans
 
 RATINGS = {"good", "outstanding", "requires improvement", "inadequate", "adequate", "poor"}
+_NAME_ONLY = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}")
 WINDOW = 400  # characters before a quote searched for its attribution
 _VERB_ALT = "|".join(sorted((v.rstrip(":") for v in SPEECH_VERBS), key=len, reverse=True))
 # Case-sensitive on purpose: speech verbs are lower case in running text, and an
@@ -400,6 +401,13 @@ class Attributor:
             person = self._person_in(pi, start, end)
             if person:
                 return person
+        if len(spans) > 1:
+            for start, end in spans:
+                name = self.paragraphs[pi][start:end].strip()
+                if _NAME_ONLY.fullmatch(name) and not any(
+                    w.lower() in NOT_NAME_WORDS for w in name.split()
+                ):
+                    return Speaker(name, "person")  # an appositive that is just a name
         for start, end in spans:
             speaker = self.phrase(pi, start, end)
             if speaker:
@@ -600,8 +608,15 @@ def _after_subject(text: str, pos: int, end: int) -> list[tuple[int, int]]:
     v = _VERB.match(tail)
     if v:  # verb first: "said Supt X"
         after = offset + v.end()
-        who = re.match(r"\s+([^,.;:!?“”\"]{2,90})", text[after:end])
-        return [(after + who.start(1), after + who.end(1))] if who else []
+        # "said Supt X", "said West Mercia Police's chief constable, Arjun Moffat":
+        # the phrase after the verb and, after a comma, the appositive that may hold the name.
+        who = re.match(r"\s+([^,.;:!?“”\"]{2,90})(?:,\s*([^,.;:!?“”\"]{2,60}))?", text[after:end])
+        if not who:
+            return []
+        spans = [(after + who.start(1), after + who.end(1))]
+        if who.group(2):
+            spans.append((after + who.start(2), after + who.end(2)))
+        return spans
     v2 = _VERB.search(tail[:160])
     if not v2:
         return []
