@@ -10,6 +10,7 @@ from forcewatch.store.ingest import ingest
 from forcewatch.store.reader import open_store
 from forcewatch.tui.app import ForcewatchApp, build_app
 from forcewatch.tui.screens.main import MainScreen
+from forcewatch.tui.views.base import View
 from textual.pilot import Pilot
 from textual.worker import WorkerState
 
@@ -47,7 +48,8 @@ async def settle(pilot: Pilot[None]) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause(0.02)
         busy = [w for w in app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
-        if not busy:
+        settling = any(view.settling for screen in app.screen_stack for view in screen.query(View))
+        if not busy and not settling:
             break
     await pilot.pause()
 

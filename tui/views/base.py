@@ -19,6 +19,9 @@ from .. import safe
 from ..data import Data, NotLoaded
 from ..places import Place
 
+HIGHLIGHT_SETTLE = 0.12
+"""Seconds the cursor must rest on a row before its detail (timeline, quotes) is fetched."""
+
 
 class View(Container):
     """A view made of panes; Tab cycles them and a narrow screen shows only the active one."""
@@ -89,6 +92,11 @@ class View(Container):
                     return
                 parent = node.parent
                 node = parent if isinstance(parent, Widget) else None
+
+    @property
+    def settling(self) -> bool:
+        """True while a fetch waits for the cursor to rest (see HIGHLIGHT_SETTLE)."""
+        return getattr(self, "_pending", None) is not None
 
     def focus_default(self) -> None:
         """Focus the active pane."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -11,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Static
 
 from .. import format as fmt
@@ -20,7 +22,7 @@ from ..places import Place
 from ..widgets.header import ColumnTitles
 from ..widgets.rowlist import Look, RowList
 from ..widgets.rows import Heading, YearSpan, event_line, force_header, force_line, is_heading
-from .base import Query
+from .base import HIGHLIGHT_SETTLE, Query
 
 EMPTY_FORCES = "No forces yet — forces named in articles appear after `forcewatch ingest PATH`."
 PICK_FORCE = "Pick a force and press Enter to see its timeline."
@@ -39,16 +41,16 @@ class Timeline:
 
 
 def group_events(force: str, events: Sequence[EventRow]) -> Timeline:
-    """Year headings over dated events, then an 'Undated' group."""
-    rows: list[EventRow | Heading] = []
+    """Year headings over dated events, then an 'Undated' group (one pass, any size)."""
     dated = [e for e in events if e.date]
     undated = [e for e in events if not e.date]
+    per_year = Counter(e.date[:4] for e in dated if e.date)
+    rows: list[EventRow | Heading] = []
     year = None
     for event in dated:
         if event.date and event.date[:4] != year:
             year = event.date[:4]
-            count = sum(1 for e in dated if e.date and e.date[:4] == year)
-            rows.append(Heading(year, fmt.plural(count, "event")))
+            rows.append(Heading(year, fmt.plural(per_year[year], "event")))
         rows.append(event)
     if undated:
         rows.append(Heading("Undated", fmt.plural(len(undated), "event")))
@@ -68,6 +70,7 @@ class ForcesView(Query):
         self._loaded = False
         self._timeline: Timeline | None = None
         self._want: str | None = None
+        self._pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="force-pane", classes="pane"):
@@ -129,6 +132,14 @@ class ForcesView(Query):
     @on(RowList.Highlighted, "#force-list")
     def _force_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
+        # Passing over forces with the cursor does not fetch each timeline: only the one
+        # the cursor rests on.
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(HIGHLIGHT_SETTLE, self._load_highlighted)
+
+    def _load_highlighted(self) -> None:
+        self._pending = None
         force = self.force_list.row
         if force is not None:
             self.load_timeline(force.name)

@@ -10,6 +10,7 @@ from forcewatch.store.views import QuoteGroup, SpeakerSummary
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.timer import Timer
 from textual.widgets import Static
 
 from .. import format as fmt
@@ -26,7 +27,7 @@ from ..widgets.rows import (
     speaker_header,
     speaker_line,
 )
-from .base import Query
+from .base import HIGHLIGHT_SETTLE, Query
 
 EMPTY_SPEAKERS = (
     "No speakers yet — people and organisations quoted in articles appear "
@@ -66,6 +67,7 @@ class SpeakersView(Query):
         self._loaded = False
         self._quotes: Quotes | None = None
         self._want: str | None = None
+        self._pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="speaker-pane", classes="pane"):
@@ -120,6 +122,13 @@ class SpeakersView(Query):
     @on(RowList.Highlighted, "#speaker-list")
     def _speaker_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
+        # Only the speaker the cursor rests on has their quotes fetched.
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(HIGHLIGHT_SETTLE, self._load_highlighted)
+
+    def _load_highlighted(self) -> None:
+        self._pending = None
         speaker = self.speaker_list.row
         if speaker is not None:
             self.load_quotes(speaker.key)
