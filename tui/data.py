@@ -1,4 +1,4 @@
-"""The app's hold on a corpus: one lock so worker threads query it one at a time."""
+"""The app's hold on a corpus that may open later, shared by the worker threads."""
 
 from __future__ import annotations
 
@@ -17,12 +17,20 @@ class NotLoaded(RuntimeError):
 
 
 class Data:
-    """A corpus that may arrive later, behind a lock shared by every worker thread."""
+    """A corpus that may arrive later, queried from worker threads.
 
-    def __init__(self, corpus: Corpus | None = None, loader: Loader | None = None) -> None:
+    The store is safe to query from several threads at once, so a quick list query never
+    waits behind a slow facet count. `serial=True` makes queries take turns, for a corpus
+    that is not thread-safe.
+    """
+
+    def __init__(
+        self, corpus: Corpus | None = None, loader: Loader | None = None, *, serial: bool = False
+    ) -> None:
         self._corpus = corpus
         self._loader = loader
         self._lock = threading.RLock()
+        self._serial = serial
         self.error: str | None = None
 
     @property
@@ -41,8 +49,12 @@ class Data:
 
     @contextmanager
     def use(self) -> Iterator[Corpus]:
-        """The corpus, held exclusively for the duration of the block."""
+        """The corpus (held exclusively for the block when queries are serial)."""
+        corpus = self._corpus
+        if corpus is None:
+            raise NotLoaded("the store is not open")
+        if not self._serial:
+            yield corpus
+            return
         with self._lock:
-            if self._corpus is None:
-                raise NotLoaded("the store is not open")
-            yield self._corpus
+            yield corpus

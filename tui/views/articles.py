@@ -34,6 +34,8 @@ from ..widgets.rows import (
 from .base import Query, Step
 
 SORTS: tuple[SortKey, ...] = ("date", "outlet", "title")
+DETAIL_DELAY = 0.15
+"""Seconds after the list before match counts and facets are fetched (skipped if moot)."""
 EMPTY_STORE = "No articles yet — run `forcewatch ingest PATH` to add some."
 NO_MATCH = "No articles match — press x to clear the filters and search."
 
@@ -136,10 +138,14 @@ class ArticlesView(Query):
         def matches(corpus: Corpus) -> tuple[ArticleFilter, dict[int, int]]:
             return flt, {h.article_id: h.matches for h in corpus.search(flt.text)}
 
+        # The list first; counts and facets once typing pauses, so a keystroke never waits
+        # behind the previous keystroke's facets.
         steps: list[Step[Any]] = [Step(fetch, self._show_list)]
         if flt.text.strip():
-            steps.append(Step(matches, self._show_matches))
-        steps.append(Step(lambda corpus: (flt, corpus.facets(flt)), self._show_facets))
+            steps.append(Step(matches, self._show_matches, delay=DETAIL_DELAY))
+        steps.append(
+            Step(lambda corpus: (flt, corpus.facets(flt)), self._show_facets, delay=DETAIL_DELAY)
+        )
         self.query_steps("articles", steps)
 
     def _show_list(self, result: ListResult) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -124,6 +125,7 @@ class Step(Generic[T]):
 
     fetch: Callable[[Corpus], T]
     done: Callable[[T], None]
+    delay: float = 0.0  # seconds to wait first, so a newer request can make it moot
 
 
 class Query(View):
@@ -153,6 +155,10 @@ class Query(View):
         def work() -> None:
             worker = get_current_worker()
             for step in steps:
+                waited = 0.0
+                while waited < step.delay and not worker.is_cancelled:
+                    time.sleep(0.01)
+                    waited += 0.01
                 try:
                     with self.data.use() as corpus:
                         if worker.is_cancelled:
