@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,13 +24,13 @@ pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
 class Terminal:
     """A private tmux server with one 80×24 window running a command."""
 
-    def __init__(self, socket: str) -> None:
+    def __init__(self, socket: Path) -> None:
         self.socket = socket
 
     def tmux(self, *args: str) -> str:
         assert TMUX is not None
         done = subprocess.run(
-            [TMUX, "-L", self.socket, "-f", os.devnull, *args],
+            [TMUX, "-S", str(self.socket), "-f", os.devnull, *args],
             capture_output=True,
             text=True,
             timeout=20,
@@ -72,11 +73,14 @@ class Terminal:
 
 @pytest.fixture
 def terminal() -> Iterator[Terminal]:
-    term = Terminal(f"forcewatch-e2e-{os.getpid()}")
+    """A private tmux server (its socket in a short temporary folder), killed afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix="fw-tmux-"))
+    term = Terminal(folder / "socket")
     try:
         yield term
     finally:
         term.tmux("kill-server")
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_done_when_facts_reachable_by_keyboard_at_80x24(tmp_path: Path, terminal: Terminal) -> None:
