@@ -198,7 +198,12 @@ def _join_lines(lines: list[str], wrapped: bool = False) -> list[str]:
         return [" ".join(lines)]
     out: list[str] = []
     for line in lines:
-        if out and not _SENTENCE_END.search(out[-1][-1:]) and line[:1].islower() and len(out[-1]) >= 30:
+        if (
+            out
+            and not _SENTENCE_END.search(out[-1][-1:])
+            and line[:1].islower()
+            and len(out[-1]) >= 30
+        ):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
