@@ -146,7 +146,10 @@ class Pane:
     def wait_dead(self, timeout: float = 20.0) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.value("pane_dead") == "1":
+            # tmux marks the pane dead a moment before it records the exit status or signal.
+            if self.value("pane_dead") == "1" and (
+                self.value("pane_dead_status") or self.value("pane_dead_signal")
+            ):
                 return True
             time.sleep(0.2)
         return False
