@@ -212,7 +212,12 @@ def split_counted(value: str) -> list[tuple[int, int]]:
 
 
 def decode_forces(raw: RawManifest) -> list[ForceRow]:
-    cols = raw.forces
+    """The force summaries of a manifest."""
+    return force_rows(raw.forces)
+
+
+def force_rows(cols: dict[str, Any]) -> list[ForceRow]:
+    """Force summaries from the manifest's force columns."""
     return [
         ForceRow(
             name=cols["name"][i],

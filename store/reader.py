@@ -19,6 +19,7 @@ from .manifest import (
     DATE_SOURCES,
     PRECISIONS,
     RawManifest,
+    force_rows,
     load_raw,
     outlet_names,
     split_counted,
@@ -677,16 +678,9 @@ class Store:
 
     def forces(self) -> list[ForceSummary]:
         """Every force with coverage, most covered first."""
-        cols = self._forces_cols
         return [
-            ForceSummary(
-                name=cols["name"][i],
-                articles=cols["articles"][i],
-                quotes=cols["quotes"][i],
-                events=cols["events"][i],
-                years=tuple(split_counted(cols["years"][i])),
-            )
-            for i in range(len(cols["name"]))
+            ForceSummary(r.name, r.articles, r.quotes, r.events, r.years)
+            for r in force_rows(self._forces_cols)
         ]
 
     def _event_row(self, doc: Doc) -> EventRow | None:
