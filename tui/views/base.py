@@ -13,6 +13,7 @@ from textual import events
 from textual.containers import Container
 from textual.message import Message
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
@@ -94,10 +95,26 @@ class View(Container):
                 parent = node.parent
                 node = parent if isinstance(parent, Widget) else None
 
+    _pending: Timer | None = None
+
     @property
     def settling(self) -> bool:
         """True while a fetch waits for the cursor to rest (see HIGHLIGHT_SETTLE)."""
-        return getattr(self, "_pending", None) is not None
+        return self._pending is not None
+
+    def settle(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the cursor has rested for HIGHLIGHT_SETTLE; a newer call wins.
+
+        Passing over rows with the cursor then fetches only the row it rests on.
+        """
+        if self._pending is not None:
+            self._pending.stop()
+
+        def fire() -> None:
+            self._pending = None
+            callback()
+
+        self._pending = self.set_timer(HIGHLIGHT_SETTLE, fire)
 
     def focus_default(self) -> None:
         """Focus the active pane."""

@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import Static
 
 from .. import format as fmt
@@ -22,7 +21,7 @@ from ..places import Place
 from ..widgets.header import ColumnTitles
 from ..widgets.rowlist import Look, RowList
 from ..widgets.rows import Heading, YearSpan, event_line, force_header, force_line, is_heading
-from .base import HIGHLIGHT_SETTLE, Query
+from .base import Query
 
 EMPTY_FORCES = "No forces yet — forces named in articles appear after `forcewatch ingest PATH`."
 PICK_FORCE = "Pick a force and press Enter to see its timeline."
@@ -70,7 +69,6 @@ class ForcesView(Query):
         self._loaded = False
         self._timeline: Timeline | None = None
         self._want: str | None = None
-        self._pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="force-pane", classes="pane"):
@@ -134,12 +132,9 @@ class ForcesView(Query):
         event.stop()
         # Passing over forces with the cursor does not fetch each timeline: only the one
         # the cursor rests on.
-        if self._pending is not None:
-            self._pending.stop()
-        self._pending = self.set_timer(HIGHLIGHT_SETTLE, self._load_highlighted)
+        self.settle(self._load_highlighted)
 
     def _load_highlighted(self) -> None:
-        self._pending = None
         force = self.force_list.row
         if force is not None:
             self.load_timeline(force.name)

@@ -10,7 +10,6 @@ from forcewatch.store.views import QuoteGroup, SpeakerSummary
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.timer import Timer
 from textual.widgets import Static
 
 from .. import format as fmt
@@ -27,7 +26,7 @@ from ..widgets.rows import (
     speaker_header,
     speaker_line,
 )
-from .base import HIGHLIGHT_SETTLE, Query
+from .base import Query
 
 EMPTY_SPEAKERS = (
     "No speakers yet — people and organisations quoted in articles appear "
@@ -67,7 +66,6 @@ class SpeakersView(Query):
         self._loaded = False
         self._quotes: Quotes | None = None
         self._want: str | None = None
-        self._pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="speaker-pane", classes="pane"):
@@ -123,12 +121,9 @@ class SpeakersView(Query):
     def _speaker_highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
         # Only the speaker the cursor rests on has their quotes fetched.
-        if self._pending is not None:
-            self._pending.stop()
-        self._pending = self.set_timer(HIGHLIGHT_SETTLE, self._load_highlighted)
+        self.settle(self._load_highlighted)
 
     def _load_highlighted(self) -> None:
-        self._pending = None
         speaker = self.speaker_list.row
         if speaker is not None:
             self.load_quotes(speaker.key)
