@@ -12,30 +12,57 @@ from .names import fold
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
-_NAME_TOKEN = rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*"
+# One capitalised word of a name: "Smith", "McAllister", "O'Neill", "Smith-Jones". Every use is
+# followed by a space or by "no lower-case letter next", so the letter runs never need to give
+# characters back: they are possessive (`++`), which spares the engine pointless backtracking.
+_NAME_TOKEN = (
+    rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]++(?:[-'’][{_UPPER}]?[{_LOWER}]++)*"
+)
+# The same word as the first of a run, written to open with the capital-letter class: a pattern
+# that starts with a character class lets the engine jump from capital to capital instead of
+# trying every position. The checks that would come first (not glued to a preceding word, the
+# Mc/Mac/O'/D' prefixes) look back at that capital instead; the prefixes are tried in the same
+# order, so the matches are the same.
+_FIRST_TOKEN = (
+    rf"[{_UPPER}](?<![\w’'][{_UPPER}])"
+    rf"(?:(?<=M)c[{_UPPER}]|(?<=M)ac[{_UPPER}]|(?<=[OD])['’][{_UPPER}])?"
+    rf"[{_LOWER}]++(?:[-'’][{_UPPER}]?[{_LOWER}]++)*"
+)
 _PARTICLE = r"(?:de|da|del|van|von|der|den|le|la|bin|al|el)"
-_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,7}}"
 _TITLE_ALT = "|".join(
     re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True)
 )
-_CANDIDATE = re.compile(rf"(?<![\w’'])(?P<name>{_NAME})(?![{_LOWER}])")
+# A run of two to eight capitalised words (particles allowed between them).
+_CANDIDATE = re.compile(
+    rf"{_FIRST_TOKEN}(?:\s++(?:{_PARTICLE}\s++)?{_NAME_TOKEN}){{1,7}}(?![{_LOWER}])"
+)
 _TITLE_BEFORE = re.compile(rf"(?:(?<=\s)|^)(?P<title>(?:(?:{_TITLE_ALT})\.?\s+)+)$")
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
+# The word a title ends with; the text before a name can only end in a title if its last word
+# (less one full stop) is one of these.
+_TITLE_ENDS = frozenset(t.split()[-1] for t in TITLES)
 _HONORIFIC_SURNAME = re.compile(
     rf"\b(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Supt|Insp|Sgt|PC|DC|DS|DI|DCI|HMI|Cllr)\.?\s+"
     rf"(?P<name>{_NAME_TOKEN})(?![{_LOWER}])"
 )
-_APPOSITIVE = re.compile(r"^\s*,\s*(?P<role>[^,.;:“”\"‘]{3,120}?)\s*,")
+# The patterns below are matched at a position (`pattern.match(para, end)`), never on a slice.
+_APPOSITIVE = re.compile(r"\s*,\s*(?P<role>[^,.;:“”\"‘]{3,120}?)\s*,")
+_CLAUSE_NOT_ROLE = re.compile(r"(?i)(who|which|when|where|speaking|responding|adding)\b")
 _FROM_ORG = re.compile(
-    rf"^\s+(?:from|of|at|for|with)\s+(?P<org>(?:the\s+)?[{_UPPER}][\w’'&-]*(?:\s+(?:and\s+|of\s+|for\s+)?[{_UPPER}][\w’'&-]*)*)"
+    rf"\s+(?:from|of|at|for|with)\s+(?P<org>(?:the\s+)?[{_UPPER}][\w’'&-]*(?:\s+(?:and\s+|of\s+|for\s+)?[{_UPPER}][\w’'&-]*)*)"
 )
+_SAID_AFTER = re.compile(
+    r"\s*(?:,[^,]{0,80},\s*|,\s*)?(?:said|says|added|told|explained|warned)\b"
+)
+_DESCRIBED_AFTER = re.compile(r",\s*(?:the|a|an|who|head|chair|chief|director|of|from)\b")
 _ROLE_BEFORE = re.compile(
     rf"(?P<role>(?:[{_UPPER}][\w’'&-]*\s+|(?:and|of|for|the)\s+){{0,6}}(?:{'|'.join(ROLE_NOUNS)}))\s*,?\s*$",
     re.I,
 )
+_LEADING_ARTICLE = re.compile(r"^(?i:the|a|an|and)\s+")
+# Last letters of the role nouns: text can only end in a role if it ends in one of these.
+_ROLE_LAST_LETTERS = frozenset(n[-1].lower() for n in ROLE_NOUNS)
 
-
-_TOKEN = re.compile(r"\S+")
 _CAP_WORD = re.compile(rf"(?<![\w’'-])(?:Mc|Mac|O['’])?[{_UPPER}][\w’'-]*(?<![’'])")
 _POSSESSIVE_NAME = re.compile(r"[’']s?\s+[A-Z]")
 _FEMALE_TITLE = re.compile(r"\b(mrs|ms|miss|dame|lady|baroness)\b")
@@ -46,6 +73,14 @@ _ROLE_HINT_RE = re.compile("|".join(re.escape(n) for n in _ROLE_HINTS))
 
 def _has_role_hint(window: str) -> bool:
     return _ROLE_HINT_RE.search(window.lower()) is not None
+
+
+def _may_end_in_role(window: str) -> bool:
+    """Cheap test: could `_ROLE_BEFORE` match, i.e. does the text end in a role noun's letter?"""
+    text = window.rstrip()
+    if text.endswith(","):
+        text = text[:-1].rstrip()
+    return text[-1:].lower() in _ROLE_LAST_LETTERS
 
 
 _MALE_IN_A = frozenset("luca joshua ezra nikita sasha andrea jonah elijah isa musa mustafa".split())
@@ -91,13 +126,6 @@ def person_key(name: str) -> str:
     return " ".join(fold(name).split())
 
 
-def _is_name(name: str) -> bool:
-    words = name.split()
-    if any(w.strip("’'").lower() in NOT_NAME_WORDS for w in words):
-        return False
-    return not any(w.isupper() and len(w) > 1 for w in words)
-
-
 def _gender(title: str | None, first: str) -> str | None:
     t = (title or "").lower()
     if _FEMALE_TITLE.search(t):
@@ -114,17 +142,64 @@ def _gender(title: str | None, first: str) -> str | None:
     return None
 
 
-def _strong(title: str | None, name: str, after: str) -> bool:
+def _strong(title: str | None, first: str, para: str, end: int) -> bool:
     """Evidence that a capitalised pair is a person: a title, a known first name, or 'X said'."""
     if title:
         return True
-    first = fold(name.split()[0])
-    if first in FEMALE_NAMES or first in MALE_NAMES:
+    folded = fold(first)
+    if folded in FEMALE_NAMES or folded in MALE_NAMES:
         return True
-    return bool(
-        re.match(r"^\s*(?:,[^,]{0,80},\s*|,\s*)?(?:said|says|added|told|explained|warned)\b", after)
-        or re.match(r"^,\s*(?:the|a|an|who|head|chair|chief|director|of|from)\b", after)
-    )
+    return _SAID_AFTER.match(para, end) is not None or _DESCRIBED_AFTER.match(para, end) is not None
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _name_tail(
+    run: str, offset: int, spans: Sequence[tuple[int, int]]
+) -> tuple[int, list[str]] | None:
+    """The name at the end of a capitalised run: its start and its last two or three words.
+
+    The name is the run's tail after any title, organisation or force words ("Met Commissioner
+    Sir Mark Rowley", "Northamptonshire Police Supt Mark Behan"); `offset` is where the run
+    starts in its paragraph, `spans` the paragraph's blocked spans. None when under two words.
+    """
+    words = run.split()
+    end = len(run)
+    start = end
+    count = 0
+    for word in reversed(words):
+        word_start = end - len(word)
+        if (
+            word in _TITLE_WORDS
+            or word.lower() in NOT_NAME_WORDS
+            or (spans and _overlaps(offset + word_start, offset + end, spans))
+        ):
+            break
+        start = word_start
+        count += 1
+        if count == 3:
+            break
+        end = len(run[:word_start].rstrip())
+    if count < 2:
+        return None
+    return offset + start, words[-count:]
+
+
+def _title_before(para: str, name_start: int) -> tuple[str | None, int]:
+    """The title or rank just before a name, if any, and where the name (with title) starts."""
+    window_start = max(0, name_start - 60)
+    if name_start == window_start or not para[name_start - 1].isspace():
+        return None, name_start
+    last = para[window_start:name_start].rsplit(None, 1)[-1:]
+    if not last or last[0].removesuffix(".") not in _TITLE_ENDS:
+        return None, name_start
+    window = para[window_start:name_start]
+    tm = _TITLE_BEFORE.search(window)
+    if tm is None:
+        return None, name_start
+    return " ".join(tm.group("title").split()), window_start + tm.start("title")
 
 
 def find_people(
@@ -137,36 +212,17 @@ def find_people(
     for pi, para in enumerate(paragraphs):
         spans = blocked[pi] if pi < len(blocked) else ()
         for m in _CANDIDATE.finditer(para):
-            tokens = [
-                (m.start() + t.start(), m.start() + t.end(), t.group())
-                for t in re.finditer(r"\S+", m.group())
-            ]
-            # The name is the run's tail after any title, organisation or force words:
-            # "Met Commissioner Sir Mark Rowley", "Northamptonshire Police Supt Mark Behan".
-            i = len(tokens)
-            while i > 0 and not (
-                tokens[i - 1][2] in _TITLE_WORDS
-                or tokens[i - 1][2].lower() in NOT_NAME_WORDS
-                or any(s < tokens[i - 1][1] and tokens[i - 1][0] < e for s, e in spans)
-            ):
-                i -= 1
-            tokens = tokens[i:]
-            if len(tokens) > 3:
-                tokens = tokens[-3:]
-            if len(tokens) < 2:
+            # Every word of the tail is capitalised and none is a non-name word, so the name
+            # needs no further word checks.
+            tail = _name_tail(m.group(), m.start(), spans)
+            if tail is None:
                 continue
-            name_start, end = tokens[0][0], tokens[-1][1]
-            name = " ".join(t[2] for t in tokens)
-            if not _is_name(name):
+            name_start, words = tail
+            end = m.end()
+            title, start = _title_before(para, name_start)
+            if not _strong(title, words[0], para, end):
                 continue
-            window = para[max(0, name_start - 60) : name_start]
-            tm = _TITLE_BEFORE.search(window)
-            title = " ".join(tm.group("title").split()) if tm else None
-            start = name_start - len(window) + tm.start("title") if tm else name_start
-            words = name.split()
-            after = para[end:]
-            if not _strong(title, name, after):
-                continue
+            name = " ".join(words)
             key = person_key(name)
             draft = drafts.get(key)
             if draft is None:
@@ -183,37 +239,12 @@ def find_people(
                 _read_role(draft, para, start, end)
             surnames.setdefault(fold(words[-1]), key)
             mentions.append(PersonMention(pi, start, end, key))
-    # Second pass: honorific + surname ("Mr Cunningham"), and bare surnames of known people.
-    by_surname = {drafts[k].name.split()[-1]: k for k in surnames.values()}
-    taken: dict[int, list[tuple[int, int]]] = {}
-    for x in mentions:
-        taken.setdefault(x.paragraph, []).append((x.start, x.end))
-    for pi, para in enumerate(paragraphs):
-        if not by_surname:
-            break
-        covered = bytearray(len(para) + 1)
-        for a0, b0 in taken.get(pi, []):
-            covered[a0:b0] = b"\x01" * (b0 - a0)
-        for m in _HONORIFIC_SURNAME.finditer(para):
-            key2 = surnames.get(fold(m.group("name")))
-            if key2 is None or covered[m.start()]:
-                continue
-            draft = drafts[key2]
-            draft.aliases.add(" ".join(m.group(0).split()))
-            if draft.gender is None:
-                draft.gender = _gender(m.group("title"), "")
-            mentions.append(PersonMention(pi, m.start(), m.end(), key2))
-            covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-        for m in _CAP_WORD.finditer(para):
-            key3 = by_surname.get(m.group(0))
-            if key3 is None or _POSSESSIVE_NAME.match(para, m.end()):
-                continue
-            if covered[m.start()]:
-                continue
-            mentions.append(PersonMention(pi, m.start(), m.end(), key3))
+    if surnames:
+        _second_pass(paragraphs, drafts, surnames, mentions)
     mentions.sort(key=lambda x: (x.paragraph, x.start))
-    people = tuple(
-        Person(
+    ordered = sorted(drafts.items(), key=lambda kd: kd[1].paragraph)
+    keyed = {
+        key: Person(
             name=d.name,
             title=d.title,
             role=d.role,
@@ -221,29 +252,83 @@ def find_people(
             aliases=tuple(sorted(a for a in d.aliases if a != d.name)),
             paragraph=d.paragraph,
         )
-        for d in sorted(drafts.values(), key=lambda d: d.paragraph)
-    )
-    keyed = {person_key(p.name): p for p in people}
+        for key, d in ordered
+    }
+    people = tuple(keyed.values())
     return PeopleIndex(people, tuple(mentions), {k: d.gender for k, d in drafts.items()}, keyed)
+
+
+def _may_hold_surname(para: str, surnames: dict[str, str]) -> bool:
+    """Cheap test: could a word of the paragraph fold to one of the (folded) surnames?"""
+    if not para.isascii():
+        return True  # accents and curly quotes fold away: leave these to the full scan
+    lowered = para.lower()
+    return any(s in lowered for s in surnames)
+
+
+def _second_pass(
+    paragraphs: Sequence[str],
+    drafts: dict[str, _Draft],
+    surnames: dict[str, str],
+    mentions: list[PersonMention],
+) -> None:
+    """Honorific + surname ("Mr Cunningham"), and bare surnames of known people."""
+    by_surname = {drafts[k].name.split()[-1]: k for k in surnames.values()}
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for x in mentions:
+        taken.setdefault(x.paragraph, []).append((x.start, x.end))
+    for pi, para in enumerate(paragraphs):
+        covered = taken.get(pi, [])
+        if _may_hold_surname(para, surnames):
+            for m in _HONORIFIC_SURNAME.finditer(para):
+                key2 = surnames.get(fold(m.group("name")))
+                if key2 is None or _inside(m.start(), covered):
+                    continue
+                draft = drafts[key2]
+                draft.aliases.add(" ".join(m.group(0).split()))
+                if draft.gender is None:
+                    draft.gender = _gender(m.group("title"), "")
+                mentions.append(PersonMention(pi, m.start(), m.end(), key2))
+                covered = [*covered, (m.start(), m.end())]
+        # A bare surname is a whole capitalised word equal to it: find each surname's
+        # occurrences, then check the word that starts there.
+        found: list[PersonMention] = []
+        for surname, key3 in by_surname.items():
+            at = para.find(surname)
+            while at >= 0:
+                m3 = _CAP_WORD.match(para, at)
+                if (
+                    m3 is not None
+                    and m3.group(0) == surname
+                    and not _POSSESSIVE_NAME.match(para, m3.end())
+                    and not _inside(at, covered)
+                ):
+                    found.append(PersonMention(pi, at, m3.end(), key3))
+                at = para.find(surname, at + 1)
+        found.sort(key=lambda x: x.start)
+        mentions.extend(found)
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
     """Role from an appositive ('X, head of Y, said'), organisation from 'X from Y'."""
-    after = para[end:]
     if draft.role is None:
-        m = _APPOSITIVE.match(after)
-        if m and not re.match(
-            r"(?i)(who|which|when|where|speaking|responding|adding)\b", m.group("role")
-        ):
+        m = _APPOSITIVE.match(para, end)
+        if m and not _CLAUSE_NOT_ROLE.match(m.group("role")):
             draft.role = m.group("role").strip()
-        elif _has_role_hint(para[max(0, start - 90) : start]):
-            before = _ROLE_BEFORE.search(para[max(0, start - 90) : start])
-            if before and before.group("role")[:1].strip():
-                role = before.group("role").strip(" ,")
-                role = re.sub(r"^(?i:the|a|an|and)\s+", "", role)
-                if len(role.split()) >= 1 and role.lower() not in {"said", "says"}:
-                    draft.role = role
+        else:
+            window = para[max(0, start - 90) : start]
+            if _may_end_in_role(window) and _has_role_hint(window):
+                before = _ROLE_BEFORE.search(window)
+                if before and before.group("role")[:1].strip():
+                    role = before.group("role").strip(" ,")
+                    role = _LEADING_ARTICLE.sub("", role)
+                    if len(role.split()) >= 1 and role.lower() not in {"said", "says"}:
+                        draft.role = role
     if draft.organisation is None:
-        m2 = _FROM_ORG.match(after)
+        m2 = _FROM_ORG.match(para, end)
         if m2:
             draft.organisation = m2.group("org").strip()
