@@ -20,3 +20,5 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[dev]'
+# Cache the bytecode as a regular install does, even where PYTHONDONTWRITEBYTECODE is set.
+.venv/bin/python -m compileall -q store tui >/dev/null

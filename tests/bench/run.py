@@ -537,6 +537,17 @@ Floor().run()
 """
 
 
+def compile_package() -> None:
+    """Write the package's bytecode, as `pip install .` does, so a cold start measures the
+    installed program rather than Python compiling its sources (an editable install under
+    PYTHONDONTWRITEBYTECODE never caches them)."""
+    import forcewatch.store
+    import forcewatch.tui
+
+    folders = [*forcewatch.store.__path__, *forcewatch.tui.__path__]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *folders], check=True)
+
+
 def floor_command(space: Path) -> list[str]:
     """A trivial Textual app, run the same way: the floor for a cold start."""
     script = space / "floor_app.py"
@@ -829,6 +840,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         views = bench_open_views(store, opts.runs, 12, opts.seed)
 
         log(f"cold start in a {opts.size[0]}x{opts.size[1]} pty x{opts.cold_runs} ...")
+        compile_package()
         colds: list[ColdStart] = []
         for run in range(opts.cold_runs):
             cs = cold_start(command, store, markers, opts.size, timeout=60, settle=1.5)
