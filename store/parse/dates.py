@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from ..records import Precision
-from .sentences import word_set
 
 MONTHS = {
     name: i
@@ -196,16 +197,7 @@ def url_date(url: str) -> tuple[str, Precision] | None:
     return format_date(year, month, day)
 
 
-_MAYBE_DATE = re.compile(
-    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|yesterday|tomorrow|week|month|year",
-    re.I,
-)
-
-
 _DIGIT = re.compile(r"[0-9]")
-_DATE_WORDS = frozenset(
-    [*MONTHS, "today", "yesterday", "tomorrow", "week", "month", "year", "months", "weeks"]
-)
 
 
 def _lower(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -213,60 +205,190 @@ def _lower(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, pattern.flags & ~re.I)
 
 
+# Every date expression holds an anchor: a digit (numeric dates and years), a full month name
+# (a bare month) or a relative word ('today', 'last week', 'the past 12 months'). A match starts
+# at its anchor or at one of the few words just before it, so rather than running each pattern
+# along the whole text, the scan tries the patterns only at those word starts; trying them left
+# to right and resuming after each match gives exactly the matches finditer gives.
+_DIGIT_RUN = re.compile(r"\d+")
+_FULL_MONTHS = tuple(name for name in MONTHS if len(name) > 3 or name == "may")
+_RELATIVE_WORDS = ("today", "yesterday", "tomorrow", "week", "month", "year")
+# Read on reversed text from just before an anchor: the words (letters or digits) before it,
+# across the spaces, dots, commas and hyphens date patterns allow between words.
+_WORD_BACK = r"[\s.,]*-?([a-z0-9]+)"
+_TWO_BACK = re.compile(f"{_WORD_BACK}(?:{_WORD_BACK})?")
+_FOUR_BACK = re.compile(f"{_WORD_BACK}(?:{_WORD_BACK}(?:{_WORD_BACK}(?:{_WORD_BACK})?)?)?")
+
+
+@dataclass
+class _Anchors:
+    """Where matches may start in one lower-cased paragraph, by the patterns that apply there."""
+
+    digits: bool = False  # an ASCII digit, without which numeric patterns are not tried
+    runs: list[int] = field(default_factory=list)  # digit runs: years, days, numeric dates
+    words: list[int] = field(default_factory=list)  # two words before a digit run
+    months: list[int] = field(default_factory=list)  # a month name and the word before
+    relative: list[int] = field(default_factory=list)  # a relative word and four before
+
+
+def _scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """What pattern.finditer(text) finds, given every position where a match may start."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(set(starts)):
+        if start >= end and (m := pattern.match(text, start)):
+            found.append(m)
+            end = m.end()
+    return found
+
+
+def _words_before(back: re.Pattern[str], rev: str, at: int, first: int) -> list[int]:
+    """Starts (from `first`) of the words before position `at`, read on the reversed text."""
+    size = len(rev)
+    m = back.match(rev, size - at)
+    starts: list[int] = []
+    if m:
+        for group in range(1, back.groups + 1):
+            end = m.end(group)
+            if end < 0 or size - end < first:
+                break
+            starts.append(size - end - first)
+    return starts
+
+
+def _anchors(low: str, offsets: list[int]) -> dict[int, _Anchors]:
+    """Anchors in lower-cased paragraphs joined by newlines (starting at offsets), by paragraph."""
+    by_para: dict[int, _Anchors] = {}
+    rev = low[::-1]
+
+    def paragraph(at: int) -> tuple[_Anchors, int]:
+        i = bisect_right(offsets, at) - 1
+        anchors = by_para.get(i)
+        if anchors is None:
+            anchors = by_para[i] = _Anchors()
+        return anchors, offsets[i]
+
+    if _DIGIT.search(low):
+        for m in _DIGIT_RUN.finditer(low):
+            at = m.start()
+            anchors, first = paragraph(at)
+            anchors.digits = anchors.digits or _DIGIT.search(low, at, m.end()) is not None
+            anchors.runs.append(at - first)
+            anchors.words += _words_before(_TWO_BACK, rev, at, first)
+    for word in _FULL_MONTHS:
+        at = low.find(word)
+        while at >= 0:
+            anchors, first = paragraph(at)
+            anchors.months.append(at - first)
+            anchors.months += _words_before(_TWO_BACK, rev, at, first)
+            at = low.find(word, at + 1)
+    for word in _RELATIVE_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            anchors, first = paragraph(at)
+            anchors.relative.append(at - first)
+            anchors.relative += _words_before(_FOUR_BACK, rev, at, first)
+            at = low.find(word, at + 1)
+    return by_para
+
+
 def find_dates(sentence: str) -> list[DateMention]:
     """Every date expression in a sentence, most specific first where they overlap."""
+    return find_dates_in([sentence])[0]
+
+
+def find_dates_in(paragraphs: Sequence[str]) -> list[list[DateMention]]:
+    """find_dates for each paragraph, sharing one search for anchors across them all."""
+    joined = "\n".join(paragraphs)
+    low = joined.lower()
+    if len(low) != len(joined):  # lower-casing changed lengths: scan each paragraph fully
+        return [_scan_all(p) for p in paragraphs]
+    offsets: list[int] = []
+    at = 0
+    for p in paragraphs:
+        offsets.append(at)
+        at += len(p) + 1
+    out: list[list[DateMention]] = [[] for _ in paragraphs]
+    for i, anchors in _anchors(low, offsets).items():
+        text = low[offsets[i] : offsets[i] + len(paragraphs[i])]
+        numeric = anchors.digits
+        starts = anchors.runs + anchors.words
+        out[i] = _collect(
+            _scan(_FULL_LOW, text, starts) if numeric else [],
+            _scan(_MONTH_YEAR_LOW, text, anchors.words) if numeric else [],
+            _scan(_DAY_MONTH_LOW, text, starts) if numeric else [],
+            _scan(_BARE_MONTH_LOW, text, anchors.months),
+            _scan(_YEAR_ONLY_LOW, text, anchors.runs) if numeric else [],
+            _scan(_RELATIVE_LOW, text, anchors.relative),
+        )
+    return out
+
+
+def _scan_all(sentence: str) -> list[DateMention]:
+    """find_dates by running every pattern along the whole text (for unusual letter cases)."""
     low = sentence.lower()
-    if len(low) == len(sentence):
-        return _find_dates(low, _LOW_PATTERNS)
-    return _find_dates(sentence, _PATTERNS)
+    text, patterns = (low, _LOW_PATTERNS) if len(low) == len(sentence) else (sentence, _PATTERNS)
+    full_date, month_year, day_month, bare_month, year_only, relative = patterns
+    numeric = _DIGIT.search(text) is not None
+
+    def every(pattern: re.Pattern[str], applies: bool = True) -> list[re.Match[str]]:
+        return list(pattern.finditer(text)) if applies else []
+
+    return _collect(
+        every(full_date, numeric),
+        every(month_year, numeric),
+        every(day_month, numeric),
+        every(bare_month),
+        every(year_only, numeric),
+        every(relative),
+    )
 
 
-def _find_dates(sentence: str, patterns: tuple[re.Pattern[str], ...]) -> list[DateMention]:
-    _maybe, full_date, month_year, day_month, bare_month, year_only, relative = patterns
-    if not _DIGIT.search(sentence) and _DATE_WORDS.isdisjoint(word_set(sentence.lower())):
-        return []
+def _collect(
+    full_date: list[re.Match[str]],
+    month_year: list[re.Match[str]],
+    day_month: list[re.Match[str]],
+    bare_month: list[re.Match[str]],
+    year_only: list[re.Match[str]],
+    relative: list[re.Match[str]],
+) -> list[DateMention]:
+    """Mentions from each pattern's matches; an earlier pattern wins where matches overlap."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
     def add(mention: DateMention) -> None:
-        if free(mention.start, mention.end):
+        if all(mention.end <= s or mention.start >= e for s, e in taken):
             taken.append((mention.start, mention.end))
             found.append(mention)
 
-    digits = _DIGIT.search(sentence) is not None
-    if digits:
-        for m in full_date.finditer(sentence):
-            if ymd := _full_match(m):
-                add(DateMention(m.start(), m.end(), *ymd))
-        for m in month_year.finditer(sentence):
-            year, month = int(m.group("year")), MONTHS[m.group("mon").lower().rstrip(".")]
-            add(DateMention(m.start(), m.end(), year, month, None))
-        for m in day_month.finditer(sentence):
-            mon = m.group("mon") or m.group("mon2")
-            day = int(m.group("day") or m.group("day2"))
-            month = MONTHS[mon.lower().rstrip(".")]
-            if 1 <= day <= 31 and not (mon.lower() == "may" and not m.group("day")):
-                add(DateMention(m.start(), m.end(), None, month, day))
-    for m in bare_month.finditer(sentence):
+    for m in full_date:
+        if ymd := _full_match(m):
+            add(DateMention(m.start(), m.end(), *ymd))
+    for m in month_year:
+        year, month = int(m.group("year")), MONTHS[m.group("mon").lower().rstrip(".")]
+        add(DateMention(m.start(), m.end(), year, month, None))
+    for m in day_month:
+        mon = m.group("mon") or m.group("mon2")
+        day = int(m.group("day") or m.group("day2"))
+        month = MONTHS[mon.lower().rstrip(".")]
+        if 1 <= day <= 31 and not (mon.lower() == "may" and not m.group("day")):
+            add(DateMention(m.start(), m.end(), None, month, day))
+    for m in bare_month:
         add(DateMention(m.start("mon"), m.end(), None, MONTHS[m.group("mon").lower()], None))
-    if digits:
-        for m in year_only.finditer(sentence):
-            add(DateMention(m.start(), m.end(), int(m.group("year")), None, None))
-    for m in relative.finditer(sentence):
-        add(
-            DateMention(
-                m.start(), m.end(), None, None, None, " ".join(m.group("rel").lower().split())
-            )
-        )
+    for m in year_only:
+        add(DateMention(m.start(), m.end(), int(m.group("year")), None, None))
+    for m in relative:
+        rel = " ".join(m.group("rel").lower().split())
+        add(DateMention(m.start(), m.end(), None, None, None, rel))
     found.sort(key=lambda x: x.start)
     return found
 
 
-_PATTERNS = (_MAYBE_DATE, _FULL_DATE, _MONTH_YEAR, _DAY_MONTH, _BARE_MONTH, _YEAR_ONLY, _RELATIVE)
+_PATTERNS = (_FULL_DATE, _MONTH_YEAR, _DAY_MONTH, _BARE_MONTH, _YEAR_ONLY, _RELATIVE)
 _LOW_PATTERNS = tuple(_lower(p) for p in _PATTERNS)
+_FULL_LOW, _MONTH_YEAR_LOW, _DAY_MONTH_LOW, _BARE_MONTH_LOW, _YEAR_ONLY_LOW, _RELATIVE_LOW = (
+    _LOW_PATTERNS
+)
 
 
 def resolve(mention: DateMention, published: str | None) -> tuple[str | None, Precision]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..records import Event, Published
-from .dates import find_dates, resolve
+from .dates import find_dates_in, resolve
 from .sentences import sentences
 
 MAX_EVENT_TEXT = 400
@@ -24,9 +24,10 @@ def find_events(
     events: list[Event] = []
     for force in article_forces or [None]:  # type: ignore[list-item]
         events.append(Event(published.date, published.precision, force, title, None, "published"))
+    dated = find_dates_in(paragraphs)
     for pi, para in enumerate(paragraphs):
         spans = force_spans[pi] if pi < len(force_spans) else ()
-        in_para = find_dates(para)
+        in_para = dated[pi]
         if not in_para:
             continue
         for start, end, sentence in sentences(para):
