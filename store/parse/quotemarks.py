@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 DOUBLE = '"“”„‟″«»'
 SINGLE = "'‘’‚‛′"
 _MARKS = re.compile(f"[{DOUBLE}{SINGLE}]")
 _OPEN_BEFORE = set(" \t([{—–-/:;,\u00a0") | set(DOUBLE) | set(SINGLE)
 _CLOSE_AFTER = set(" \t.,;:!?)]}—–-…\u00a0") | set(DOUBLE) | set(SINGLE)
+_CONTRACTION = re.compile(r"\d\ds\b|em\b|til\b|n\b")  # '90s, 'em, 'til, rock 'n' roll
+_LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 _SPEECH_AFTER = re.compile(
     r"\s+(?:he|she|they|it|we|i|the|a|an|[A-Z]\w*|said|says|added|adds|told|according)\b"
 )
@@ -33,8 +36,9 @@ class Span:
         return self.pieces[-1]
 
 
-@dataclass(frozen=True)
-class _Mark:
+class _Mark(NamedTuple):
+    """One quote mark that can open or close a span (a tuple: many are made per article)."""
+
     pos: int
     family: str
     can_open: bool
@@ -55,11 +59,7 @@ def _classify(text: str, pos: int) -> _Mark | None:
             right = False
         if ch == "’" and right:
             left = False
-        if (
-            left
-            and nxt is not None
-            and re.match(r"\d\ds\b|em\b|til\b|n\b", text[pos + 1 : pos + 5])
-        ):
+        if left and nxt is not None and _CONTRACTION.match(text, pos + 1, pos + 5):
             return None  # '90s, 'em, 'til
     else:
         if left and right:
@@ -76,7 +76,7 @@ def _possessive(text: str, mark: _Mark, later_close: bool) -> bool:
     if text[mark.pos - 1] not in "sS":
         return False
     rest = text[mark.pos + 1 : mark.pos + 24]
-    return bool(re.match(r"\s+[a-z]", rest)) and not _SPEECH_AFTER.match(rest)
+    return bool(_LOWER_WORD_NEXT.match(rest)) and not _SPEECH_AFTER.match(rest)
 
 
 def find_spans(paragraphs: Sequence[str]) -> list[Span]:
@@ -85,6 +85,7 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
     pending: tuple[str, list[tuple[int, int, int]]] | None = None
     for pi, text in enumerate(paragraphs):
         marks = [m for m in (_classify(text, x.start()) for x in _MARKS.finditer(text)) if m]
+        last_close = {m.family: i for i, m in enumerate(marks) if m.can_close}
         start_index = 0
         if pending is not None:
             family, pieces = pending
@@ -108,7 +109,7 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
                 continue
             top_family = stack[-1][0]
             if mark.family == top_family and mark.can_close:
-                later = any(m.family == top_family and m.can_close for m in marks[i + 1 :])
+                later = last_close[top_family] > i  # a closing mark of this kind follows
                 if _possessive(text, mark, later):
                     continue
                 family, begin = stack.pop()
