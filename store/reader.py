@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 import threading
-from collections import Counter, OrderedDict
+from array import array
+from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import accumulate, chain
+from functools import reduce
+from itertools import chain, compress, repeat
+from operator import add, contains, eq
 from pathlib import Path
-from typing import Any, cast, overload
+from typing import Any, TypeVar, cast, overload
 
 from .api import SortKey
 from .errors import StoreError
@@ -48,8 +52,9 @@ from .views import (
 )
 
 Doc = dict[str, Any]
-_EMPTY: frozenset[int] = frozenset()
-_TERM_SET_BUDGET = 2_000_000  # positions kept in cached search sets (~60 MB at most)
+T = TypeVar("T")
+_POSTINGS_BUDGET = 2_000_000  # decoded postings kept for search (8 bytes each: 16 MB)
+_INVERT = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 _SHORT_PREFIX_TERMS = 64
 _CACHE_LIMITS = {"bodies": 32, "quotes": 32, "events": 16, "figures": 16, "terms": 2}
 
@@ -163,51 +168,117 @@ class ArticleRows(Sequence[ArticleRow]):
     def ids(self) -> list[int]:
         """The article ids in order, without building rows."""
         ids = self._source.ids
-        return [ids[p] for p in self._positions]
+        return list(map(ids.__getitem__, self._positions))
+
+
+class _Selection:
+    """Rows a query selects: one byte per row position, 1 where the row is selected.
+
+    Bytes keep large selections compact and cheap to combine (two selections meet in one
+    integer AND), and list their rows in display order without a Python loop.
+    """
+
+    __slots__ = ("_positions", "flags", "key", "size")
+
+    def __init__(self, flags: bytes, key: Any = None) -> None:
+        self.flags = flags
+        self.key = key
+        self.size = len(flags) - flags.count(0)
+        self._positions: tuple[int, ...] | None = None
+
+    @classmethod
+    def of(cls, n: int, positions: Sequence[int]) -> _Selection:
+        """The selection of the given row positions (ascending) among n rows."""
+        flags = bytearray(n)
+        _consume(map(flags.__setitem__, positions, repeat(1)))
+        selection = cls(bytes(flags))
+        selection._positions = tuple(positions)
+        return selection
+
+    def meet(self, other: _Selection) -> _Selection:
+        """Rows both select."""
+        n = len(self.flags)
+        both = int.from_bytes(self.flags, "little") & int.from_bytes(other.flags, "little")
+        return _Selection(both.to_bytes(n, "little"))
+
+    def positions(self) -> tuple[int, ...]:
+        """The selected row positions, ascending (the manifest's newest-first order)."""
+        if self._positions is None:
+            self._positions = tuple(compress(range(len(self.flags)), self.flags))
+        return self._positions
+
+
+def _consume(iterator: Iterable[object]) -> None:
+    """Run an iterator of side effects (such as a map of setitem calls) to its end."""
+    deque(iterator, maxlen=0)
+
+
+_SPEAKER_COUNTS = re.compile(r":\d*")
 
 
 class _Indexes:
-    """Per-row facet values and the position sets behind filtering (built on first use)."""
+    """Per-row facet values, and the rows holding each value (both built on first use)."""
 
     def __init__(self, store: Store) -> None:
-        n = len(store._ids)
-        self.row_forces: list[tuple[int, ...]] = [
-            tuple(map(int, v.split())) for v in store._articles["forces"]
-        ]
-        self.row_speakers: list[tuple[int, ...]] = [
-            tuple(r for r, _ in split_counted(v)) for v in store._articles["speakers"]
-        ]
-        self.row_years: list[int | None] = [_year(d) for d in store._dates]
-        self.by_force: dict[int, set[int]] = {}
-        self.by_speaker: dict[int, set[int]] = {}
-        self.by_outlet: dict[str, set[int]] = {}
-        self.by_year: dict[int, set[int]] = {}
+        self.n = len(store._ids)
+        self.row_forces: tuple[tuple[int, ...], ...] = tuple(
+            [tuple(map(int, v.split())) for v in store._articles["forces"]]
+        )
+        # "12:3 45" -> (12, 45): drop the counts of the whole column at once, then split.
+        speakers = _SPEAKER_COUNTS.sub("", "\n".join(store._articles["speakers"]))
+        self.row_speakers: tuple[tuple[int, ...], ...] = tuple(
+            [tuple(map(int, line.split())) for line in speakers.split("\n")][: self.n]
+        )
+        self.row_years: tuple[int | None, ...] = tuple([_year(d) for d in store._dates])
         self.outlets = store._outlets
-        self.totals = self.count(range(n))
-        for pos in range(n):
-            for f in self.row_forces[pos]:
-                self.by_force.setdefault(f, set()).add(pos)
-            for s in self.row_speakers[pos]:
-                self.by_speaker.setdefault(s, set()).add(pos)
-            outlet = store._outlets[pos]
-            if outlet:
-                self.by_outlet.setdefault(outlet, set()).add(pos)
-            year = self.row_years[pos]
-            if year is not None:
-                self.by_year.setdefault(year, set()).add(pos)
+        self._rows: dict[tuple[str, Any], tuple[int, ...]] = {}
+        self._totals: tuple[Counter[int], Counter[int], Counter[str], Counter[int]] | None = None
+
+    def rows_with(self, kind: str, value: Any) -> tuple[int, ...]:
+        """Positions of the rows whose facet `kind` holds `value` (cached)."""
+        key = (kind, value)
+        rows = self._rows.get(key)
+        if rows is None:
+            if kind == "force":
+                hits: Iterable[object] = map(contains, self.row_forces, repeat(value))
+            elif kind == "speaker":
+                hits = map(contains, self.row_speakers, repeat(value))
+            elif kind == "outlet":
+                hits = map(eq, self.outlets, repeat(value))
+            else:
+                hits = map(eq, self.row_years, repeat(value))
+            rows = self._rows[key] = tuple(compress(range(self.n), hits))
+        return rows
+
+    @property
+    def totals(self) -> tuple[Counter[int], Counter[int], Counter[str], Counter[int]]:
+        """The facet counts of every row."""
+        if self._totals is None:
+            self._totals = self.count(_Selection(b"\x01" * self.n))
+        return self._totals
 
     def count(
-        self, positions: Iterable[int]
+        self, selected: _Selection
     ) -> tuple[Counter[int], Counter[int], Counter[str], Counter[int]]:
-        """How many of the given rows carry each force, speaker, outlet and year."""
-        rows = list(positions)
-        forces = Counter(chain.from_iterable(map(self.row_forces.__getitem__, rows)))
-        speakers = Counter(chain.from_iterable(map(self.row_speakers.__getitem__, rows)))
-        outlets: Counter[Any] = Counter(map(self.outlets.__getitem__, rows))
+        """How many of the selected rows carry each force, speaker, outlet and year."""
+
+        def pick(column: Sequence[T]) -> Iterator[T]:
+            if selected.size * 8 < self.n:  # few rows: look them up one by one
+                return map(column.__getitem__, selected.positions())
+            return compress(column, selected.flags)
+
+        forces = Counter(chain.from_iterable(pick(self.row_forces)))
+        speakers = Counter(chain.from_iterable(pick(self.row_speakers)))
+        outlets: Counter[Any] = Counter(pick(self.outlets))
         outlets.pop(None, None)
-        years: Counter[Any] = Counter(map(self.row_years.__getitem__, rows))
+        years: Counter[Any] = Counter(pick(self.row_years))
         years.pop(None, None)
         return forces, speakers, outlets, years
+
+
+def _frozen(columns: dict[str, list[Any]]) -> dict[str, tuple[Any, ...]]:
+    """A table's columns as tuples (values are numbers, strings or None)."""
+    return {name: tuple(values) for name, values in columns.items()}
 
 
 def _year(date: str | None) -> int | None:
@@ -243,27 +314,32 @@ class Store:
     def _install(self, raw: RawManifest) -> None:
         self._stat = stat_key(raw.stat)
         self._meta = raw.meta
-        cols = raw.articles
+        # Columns hold only numbers, strings and None: as tuples the garbage collector
+        # stops scanning them, so its full passes stay short on a large corpus.
+        cols = _frozen(raw.articles)
         self._articles = cols
-        self._ids: list[int] = cols["id"]
-        self._titles: list[str] = cols["title"]
-        self._outlets: list[str | None] = outlet_names(raw)
+        self._ids: Sequence[int] = cols["id"]
+        self._titles: Sequence[str] = cols["title"]
+        self._outlets: Sequence[str | None] = tuple(outlet_names(raw))
         self._source_root: str = raw.meta["source_root"]
-        self._dates: list[str | None] = cols["date"]
-        self._forces_cols = raw.forces
-        self._speakers_cols = raw.speakers
-        self._force_names: list[str] = raw.forces["name"]
-        self._speaker_keys: list[str] = raw.speakers["key"]
-        self._speaker_names: list[str] = raw.speakers["name"]
+        self._dates: Sequence[str | None] = cols["date"]
+        self._forces_cols = _frozen(raw.forces)
+        self._speakers_cols = _frozen(raw.speakers)
+        self._force_names: Sequence[str] = self._forces_cols["name"]
+        self._speaker_keys: Sequence[str] = self._speakers_cols["key"]
+        self._speaker_names: Sequence[str] = self._speakers_cols["name"]
         self._rowsrc = _RowSource(self)
         self._pos_by_id: dict[int, int] | None = None
-        self._slot_pos: dict[int, int] | None = None
+        self._slot_rows: Sequence[int] | None = None
         self._indexes: _Indexes | None = None
-        self._orders: dict[tuple[str, bool], tuple[list[int], list[int] | None]] = {}
+        self._orders: dict[tuple[str, bool], tuple[Sequence[int], Sequence[int] | None]] = {}
         self._selections: _Lru = _Lru(8)
-        self._term_sets = _SizedLru(_TERM_SET_BUDGET)
+        self._facet_cache: _Lru = _Lru(8)
+        self._postings = _SizedLru(_POSTINGS_BUDGET)
+        self._words: _Lru = _Lru(16)
         self._shards: dict[str, _Lru] = {k: _Lru(v) for k, v in _CACHE_LIMITS.items()}
         self._global_facets: Facets | None = None
+        self._label_order: tuple[Sequence[int], Sequence[int]] | None = None
         self._term_tables: _Lru = _Lru(64)
         self._speaker_ix: dict[str, int] | None = None
         blobs = raw.meta.get("blobs") or {}
@@ -346,14 +422,15 @@ class Store:
                 self._indexes = _Indexes(self)
             return self._indexes
 
-    def _order(self, sort: SortKey, descending: bool) -> tuple[list[int], list[int] | None]:
+    def _order(self, sort: SortKey, descending: bool) -> tuple[Sequence[int], Sequence[int] | None]:
         """Positions in the requested order, and (lazily) each position's rank in it."""
         key = (sort, descending)
         if key not in self._orders:
             n = len(self._ids)
             everything = range(n)
+            order: list[int] | range
             if sort == "date" and descending:
-                order = list(everything)  # the manifest keeps rows newest first
+                order = everything  # the manifest keeps rows newest first
             elif sort == "date":
                 dated = [p for p in everything if self._dates[p]]
                 dated.sort(key=lambda p: cast(str, self._dates[p]))
@@ -368,53 +445,69 @@ class Store:
                 order = named + [p for p in everything if not self._outlets[p]]
             else:
                 raise ValueError(f"unknown sort key {sort!r}")
-            self._orders[key] = (order, None)
-        order, rank = self._orders[key]
-        return order, rank
+            self._orders[key] = (order if isinstance(order, range) else tuple(order), None)
+        return self._orders[key]
 
-    def _rank(self, sort: SortKey, descending: bool) -> list[int]:
+    def _rank(self, sort: SortKey, descending: bool) -> Sequence[int]:
         order, rank = self._order(sort, descending)
         if rank is None:
-            rank = [0] * len(order)
-            for i, pos in enumerate(order):
-                rank[pos] = i
+            ranks = [0] * len(order)
+            _consume(map(ranks.__setitem__, order, range(len(order))))
+            rank = tuple(ranks)
             self._orders[(sort, descending)] = (order, rank)
         return rank
 
     # ---- filtering -----------------------------------------------------------------
 
-    def _select(self, flt: ArticleFilter | None) -> frozenset[int] | set[int] | None:
-        """Positions the filter selects; None when it selects everything."""
+    def _select(self, flt: ArticleFilter | None) -> _Selection | None:
+        """Rows the filter selects; None when it selects everything.
+
+        Filters that select the same rows share one cached selection: the key is the facet
+        values and, for the search text, the index terms its words stand for, so typing
+        on within a word whose matches stay the same reuses what the last keystroke found.
+        """
         if flt is None or flt.is_empty:
             return None
+        query = self._query(flt.text) if flt.text.strip() else None
+        facets = (flt.force, flt.speaker, flt.outlet, flt.year)
+        if query is None and not any(facets):
+            return None
+        key = (facets, query)
         with self._lock:
-            cached = self._selections.get(flt)
+            cached = self._selections.get(key)
             if cached is not None:
-                self._selections.move_to_end(flt)
-                return cast(frozenset[int], cached)
+                self._selections.move_to_end(key)
+                return cast(_Selection, cached)
+        parts: list[_Selection] = []
+        if any(facets):
+            parts.append(self._facet_rows(flt))
+        if query is not None:
+            parts.append(self._text_rows(query))
+        selected = reduce(_Selection.meet, parts)
+        selected.key = key
+        with self._lock:
+            self._selections.get_or(key, lambda: selected)
+        return selected
+
+    def _facet_rows(self, flt: ArticleFilter) -> _Selection:
+        """Rows holding every facet value the filter names."""
         ix = self._ix()
-        sets: list[set[int] | frozenset[int]] = []
+        lists: list[tuple[int, ...]] = []
         if flt.force:
             fid = self._force_index().get(flt.force)
-            sets.append(ix.by_force.get(fid, _EMPTY) if fid is not None else _EMPTY)
+            lists.append(ix.rows_with("force", fid) if fid is not None else ())
         if flt.speaker:
             sid = self._speaker_index().get(flt.speaker)
-            sets.append(ix.by_speaker.get(sid, _EMPTY) if sid is not None else _EMPTY)
+            lists.append(ix.rows_with("speaker", sid) if sid is not None else ())
         if flt.outlet:
-            sets.append(ix.by_outlet.get(flt.outlet, _EMPTY))
+            lists.append(ix.rows_with("outlet", flt.outlet))
         if flt.year:
-            sets.append(ix.by_year.get(flt.year, _EMPTY))
-        if flt.text.strip():
-            hits = self._search_positions(flt.text)
-            if hits is not None:
-                sets.append(hits)
-        if not sets:
-            return None
-        sets.sort(key=len)
-        selected = frozenset(sets[0].intersection(*sets[1:]))
-        with self._lock:
-            self._selections.get_or(flt, lambda: selected)
-        return selected
+            lists.append(ix.rows_with("year", flt.year))
+        lists.sort(key=len)
+        rows: Sequence[int] = lists[0]
+        if len(lists) > 1:
+            rows = sorted(set(lists[0]).intersection(*lists[1:]))
+        return _Selection.of(len(self._ids), rows)
 
     def _force_index(self) -> dict[str, int]:
         return {name: i for i, name in enumerate(self._force_names)}
@@ -435,10 +528,14 @@ class Store:
         order, _ = self._order(sort, descending)
         if selected is None:
             return ArticleRows(self._rowsrc, order)
-        if len(selected) * 8 < len(order):
+        if sort == "date" and descending:  # the manifest's own order
+            return ArticleRows(self._rowsrc, selected.positions())
+        if selected.size * 8 < len(order):
             rank = self._rank(sort, descending)
-            return ArticleRows(self._rowsrc, sorted(selected, key=rank.__getitem__))
-        return ArticleRows(self._rowsrc, [p for p in order if p in selected])
+            ranked = sorted(selected.positions(), key=rank.__getitem__)
+            return ArticleRows(self._rowsrc, tuple(ranked))
+        flags = selected.flags
+        return ArticleRows(self._rowsrc, tuple(compress(order, map(flags.__getitem__, order))))
 
     def facets(self, flt: ArticleFilter | None = None) -> Facets:
         """Counts per force, speaker, outlet and year among the articles the filter selects."""
@@ -447,17 +544,25 @@ class Store:
             if self._global_facets is None:
                 self._global_facets = self._corpus_facets()
             return self._global_facets
+        with self._lock:
+            cached = self._facet_cache.get(selected.key)
+            if cached is not None:
+                self._facet_cache.move_to_end(selected.key)
+                return cast(Facets, cached)
         ix = self._ix()
-        if len(selected) * 2 <= len(self._ids):
+        if selected.size * 2 <= len(self._ids):
             forces, speakers, outlets, years = ix.count(selected)
         else:
             # Most rows are selected: count the rest and subtract from the totals.
-            rest = set(range(len(self._ids))).difference(selected)
+            rest = _Selection(selected.flags.translate(_INVERT))
             f_rest, s_rest, o_rest, y_rest = ix.count(rest)
             f_all, s_all, o_all, y_all = ix.totals
             forces, speakers = f_all - f_rest, s_all - s_rest
             outlets, years = o_all - o_rest, y_all - y_rest
-        return self._facets_from(forces, speakers, outlets, years)
+        facets = self._facets_from(forces, speakers, outlets, years)
+        with self._lock:
+            self._facet_cache.get_or(selected.key, lambda: facets)
+        return facets
 
     def _corpus_facets(self) -> Facets:
         """Facets of the whole corpus, from the manifest's summaries (no per-row work)."""
@@ -480,53 +585,67 @@ class Store:
         outlets: Counter[str],
         years: Counter[int],
     ) -> Facets:
+        """Facet values, most counted first, then by label and value."""
+        force_order, speaker_order = self._label_orders()
 
-        def ranked(values: list[FacetValue]) -> tuple[FacetValue, ...]:
-            return tuple(sorted(values, key=lambda v: (-v.count, v.label.casefold(), v.value)))
+        def ranked(order: Sequence[int], counts: Counter[int]) -> list[int]:
+            # `order` is sorted by label and value: a stable sort by count keeps that for ties.
+            present = list(compress(order, map(counts.get, order)))
+            present.sort(key=counts.__getitem__, reverse=True)
+            return present
 
-        result = Facets(
-            forces=ranked(
-                [
-                    FacetValue(self._force_names[f], self._force_names[f], n)
-                    for f, n in forces.items()
-                    if n
-                ]
+        names, keys, labels = self._force_names, self._speaker_keys, self._speaker_names
+        outlet_values = [FacetValue(o, o, n) for o, n in outlets.items()]
+        outlet_values.sort(key=lambda v: (-v.count, v.label.casefold(), v.value))
+        return Facets(
+            forces=tuple(
+                FacetValue(names[f], names[f], forces[f]) for f in ranked(force_order, forces)
             ),
-            speakers=ranked(
-                [
-                    FacetValue(self._speaker_keys[s], self._speaker_names[s], n)
-                    for s, n in speakers.items()
-                    if n
-                ]
+            speakers=tuple(
+                FacetValue(keys[s], labels[s], speakers[s]) for s in ranked(speaker_order, speakers)
             ),
-            outlets=ranked([FacetValue(o, o, n) for o, n in outlets.items()]),
+            outlets=tuple(outlet_values),
             years=tuple(FacetValue(str(y), str(y), years[y]) for y in sorted(years, reverse=True)),
         )
-        return result
+
+    def _label_orders(self) -> tuple[Sequence[int], Sequence[int]]:
+        """Force and speaker indexes sorted by label (case-folded), then value; made once."""
+        with self._lock:
+            if self._label_order is None:
+                names, keys, labels = self._force_names, self._speaker_keys, self._speaker_names
+                forces = sorted(range(len(names)), key=lambda f: (names[f].casefold(), names[f]))
+                speakers = sorted(range(len(keys)), key=lambda s: (labels[s].casefold(), keys[s]))
+                self._label_order = (tuple(forces), tuple(speakers))
+            return self._label_order
 
     # ---- full-text search ------------------------------------------------------------
 
-    def _term_table(self, term: str) -> tuple[dict[str, str], list[str]]:
+    def _term_table(self, term: str) -> tuple[dict[str, str], tuple[str, ...]]:
         """The term shard holding `term`: term -> encoded postings, and the sorted terms."""
         key = term_shard_key(term)
 
-        def build() -> tuple[dict[str, str], list[str]]:
+        def build() -> tuple[dict[str, str], tuple[str, ...]]:
             docs = self._shard("terms", key)
             postings = {d["t"]: d["p"] for d in docs.values()}
-            return postings, sorted(postings)
+            return postings, tuple(sorted(postings))
 
         with self._lock:
             number = shard_of(key, len(self._blobs["terms"]))
-            table: tuple[dict[str, str], list[str]] = self._term_tables.get_or(number, build)
+            table: tuple[dict[str, str], tuple[str, ...]]
+            table = self._term_tables.get_or(number, build)
             return table
 
-    def _slot_positions(self) -> dict[int, int]:
+    def _slot_table(self) -> Sequence[int]:
+        """Each article slot's row position; a slot no longer listed maps to len(rows)."""
         with self._lock:
-            if self._slot_pos is None:
-                self._slot_pos = {s: p for p, s in enumerate(self._articles["slot"])}
-            return self._slot_pos
+            if self._slot_rows is None:
+                slots: Sequence[int] = self._articles["slot"]
+                table = [len(slots)] * (max(slots, default=-1) + 1)
+                _consume(map(table.__setitem__, slots, range(len(slots))))
+                self._slot_rows = tuple(table)
+            return self._slot_rows
 
-    def _matching_terms(self, word: str, prefix: bool) -> list[str]:
+    def _matching_terms(self, word: str, prefix: bool) -> tuple[str, ...]:
         """The indexed terms a query word stands for: itself, or all it is a prefix of.
 
         A prefix of two letters expands only when few terms share it, which keeps the
@@ -534,51 +653,73 @@ class Store:
         """
         postings, terms = self._term_table(word)
         if not prefix:
-            return [word] if word in postings else []
+            return (word,) if word in postings else ()
         start = bisect.bisect_left(terms, word)
         end = bisect.bisect_left(terms, word + "\uffff", start)
         if len(word) < 3 and end - start > _SHORT_PREFIX_TERMS:
-            return [word] if word in postings else []
-        return terms[start:end]
+            return (word,) if word in postings else ()
+        return tuple(terms[start:end])
 
-    def _term_set(self, term: str) -> frozenset[int]:
-        """Positions of the articles containing one exact term (cached)."""
-        cached = self._term_sets.get(term)
-        if cached is not None:
-            return cast(frozenset[int], cached)
-        postings, _ = self._term_table(term)
-        value = postings.get(term)
-        result: frozenset[int] = _EMPTY
-        if value is not None:
-            gaps = value.partition(";")[0]
-            slot_pos = self._slot_positions()
-            slots = accumulate(map(int, gaps.split()))
-            result = frozenset(slot_pos[s] for s in slots if s in slot_pos)
-        with self._lock:
-            self._term_sets.put(term, result, len(result))
-        return result
-
-    def _word_set(self, word: str, prefix: bool) -> frozenset[int]:
-        key = ("prefix:" if prefix else "word:") + word
-        cached = self._term_sets.get(key)
-        if cached is not None:
-            return cast(frozenset[int], cached)
-        sets = [self._term_set(t) for t in self._matching_terms(word, prefix)]
-        result = sets[0] if len(sets) == 1 else frozenset().union(*sets)
-        with self._lock:
-            self._term_sets.put(key, result, len(result))
-        return result
-
-    def _search_positions(self, text: str) -> frozenset[int] | None:
-        """Positions matching a search string; None when it holds nothing to match."""
+    def _query(self, text: str) -> tuple[tuple[str, ...], ...] | None:
+        """The terms each word of a search stands for (in a canonical order), or None when
+        the search holds nothing to match."""
         whole, prefix = query_words(text)
         if not whole and prefix is None:
             return None
-        sets = [self._word_set(w, False) for w in whole]
+        words = [self._matching_terms(w, False) for w in whole]
         if prefix is not None:
-            sets.append(self._word_set(prefix, True))
-        sets.sort(key=len)
-        return frozenset(sets[0].intersection(*sets[1:])) if len(sets) > 1 else sets[0]
+            words.append(self._matching_terms(prefix, True))
+        return tuple(sorted(words))
+
+    def _term_postings(self, term: str) -> tuple[array[int], array[int]]:
+        """The row positions holding one term, and how often it occurs in each (cached)."""
+        cached = self._postings.get(term)
+        if cached is not None:
+            return cast("tuple[array[int], array[int]]", cached)
+        value = self._term_table(term)[0].get(term, ";")
+        slots, counts = decode_postings(value)
+        if len(slots) != len(counts):
+            raise StoreError(
+                f"the search index entry for {term!r} is damaged",
+                "run `forcewatch reindex`",
+            )
+        table = self._slot_table()
+        if slots and (min(slots) < 0 or max(slots) >= len(table)):
+            gone = len(self._ids)
+            rows = array("q", [table[s] if 0 <= s < len(table) else gone for s in slots])
+        else:
+            rows = array("q", map(table.__getitem__, slots))
+        result = (rows, array("q", counts))
+        with self._lock:
+            self._postings.put(term, result, len(slots))
+        return result
+
+    def _word_matches(self, terms: tuple[str, ...]) -> tuple[_Selection, array[int]]:
+        """The rows holding any of a query word's terms, and per row position how often
+        they occur there (summed over the terms). Cached by terms, so the keystrokes of a
+        word that stand for the same terms share one answer."""
+        with self._lock:
+            cached = self._words.get(terms)
+            if cached is not None:
+                self._words.move_to_end(terms)
+                return cast("tuple[_Selection, array[int]]", cached)
+        n = len(self._ids)
+        flags = bytearray(n + 1)  # the last byte collects slots no longer listed
+        counts = array("q", bytes(8 * (n + 1)))
+        for term in terms:
+            rows, found = self._term_postings(term)
+            _consume(map(flags.__setitem__, rows, repeat(1)))
+            # counts[row] += found, for every row at once (a term lists each row once)
+            _consume(map(counts.__setitem__, rows, map(add, map(counts.__getitem__, rows), found)))
+        del flags[n]
+        result = (_Selection(bytes(flags)), counts)
+        with self._lock:
+            self._words.get_or(terms, lambda: result)
+        return result
+
+    def _text_rows(self, query: tuple[tuple[str, ...], ...]) -> _Selection:
+        """Rows matching every word of a resolved search."""
+        return reduce(_Selection.meet, [self._word_matches(terms)[0] for terms in query])
 
     def search(self, text: str) -> list[SearchHit]:
         """Articles whose title or text match every word (the last word as a prefix).
@@ -586,23 +727,27 @@ class Store:
         Words of one letter and common stop words ("the", "of") are ignored; a search with
         nothing left to match finds nothing. Most matches first, then newest first.
         """
-        found = self._search_positions(text)
-        if not found:
+        query = self._query(text)
+        if query is None:
             return []
-        whole, prefix = query_words(text)
-        terms = [t for w in whole for t in self._matching_terms(w, False)]
-        if prefix is not None:
-            terms += self._matching_terms(prefix, True)
-        matches: Counter[int] = Counter()
-        slot_pos = self._slot_positions()
-        for term in terms:
-            slots, counts = decode_postings(self._term_table(term)[0][term])
-            for slot, count in zip(slots, counts, strict=True):
-                pos = slot_pos.get(slot)
-                if pos in found:
-                    matches[pos] += count
-        ranked = sorted(found, key=lambda p: (-matches[p], p))
-        return [SearchHit(self._ids[p], matches[p]) for p in ranked]
+        found = self._select(ArticleFilter(text=text))
+        if found is None or not found.size:
+            return []
+        rows = found.positions()
+        counted = [self._word_matches(terms)[1] for terms in query]
+        matches = list(map(counted[0].__getitem__, rows))
+        for counts in counted[1:]:
+            matches = list(map(add, matches, map(counts.__getitem__, rows)))
+        # Rows are newest first; a stable sort by matches keeps that order among equals.
+        ranked = sorted(range(len(rows)), key=matches.__getitem__, reverse=True)
+        ids = self._ids
+        return list(
+            map(
+                SearchHit,
+                map(ids.__getitem__, map(rows.__getitem__, ranked)),
+                map(matches.__getitem__, ranked),
+            )
+        )
 
     # ---- one article -----------------------------------------------------------------
 
