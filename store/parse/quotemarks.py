@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 DOUBLE = '"“”„‟″«»'
@@ -19,8 +18,7 @@ _SPEECH_AFTER = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """An outer quoted span: its family, and (paragraph, start, end) pieces inside the marks."""
 
     family: str  # "d" or "s"
@@ -36,46 +34,46 @@ class Span:
         return self.pieces[-1]
 
 
-class _Mark(NamedTuple):
-    """One quote mark that can open or close a span (a tuple: many are made per article)."""
-
-    pos: int
-    family: str
-    can_open: bool
-    can_close: bool
+# A quote mark that can open or close a span: (position, family, can open, can close).
+# Plain tuples: a paragraph may hold many marks.
+_Mark = tuple[int, str, bool, bool]
 
 
-def _classify(text: str, pos: int) -> _Mark | None:
-    ch = text[pos]
-    family = "d" if ch in DOUBLE else "s"
-    prev = text[pos - 1] if pos > 0 else None
-    nxt = text[pos + 1] if pos + 1 < len(text) else None
-    left = nxt is not None and not nxt.isspace() and (prev is None or prev in _OPEN_BEFORE)
-    right = prev is not None and not prev.isspace() and (nxt is None or nxt in _CLOSE_AFTER)
-    if family == "s":
-        if prev is not None and nxt is not None and prev.isalnum() and nxt.isalnum():
-            return None  # an apostrophe: It’s, force’s, don't
-        if ch == "‘" and left:
-            right = False
-        if ch == "’" and right:
-            left = False
-        if left and nxt is not None and _CONTRACTION.match(text, pos + 1, pos + 5):
-            return None  # '90s, 'em, 'til
-    else:
-        if left and right:
+def _marks(text: str) -> list[_Mark]:
+    """The marks of a paragraph that can open or close a quote, in order."""
+    out: list[_Mark] = []
+    last = len(text) - 1
+    for found in _MARKS.finditer(text):
+        pos = found.start()
+        ch = text[pos]
+        prev = text[pos - 1] if pos > 0 else None
+        nxt = text[pos + 1] if pos < last else None
+        single = ch in SINGLE
+        if single and prev is not None and nxt is not None and prev.isalnum() and nxt.isalnum():
+            continue  # an apostrophe: It’s, force’s, don't
+        left = nxt is not None and not nxt.isspace() and (prev is None or prev in _OPEN_BEFORE)
+        right = prev is not None and not prev.isspace() and (nxt is None or nxt in _CLOSE_AFTER)
+        if single:
+            if ch == "‘" and left:
+                right = False
+            if ch == "’" and right:
+                left = False
+            if left and nxt is not None and _CONTRACTION.match(text, pos + 1, pos + 5):
+                continue  # '90s, 'em, 'til
+        elif left and right:
             left, right = ch in '“„"', ch in '”"'
-    if not (left or right):
-        return None
-    return _Mark(pos, family, left, right)
+        if left or right:
+            out.append((pos, "s" if single else "d", left, right))
+    return out
 
 
-def _possessive(text: str, mark: _Mark, later_close: bool) -> bool:
+def _possessive(text: str, pos: int, later_close: bool) -> bool:
     """'officers’ union': a plural possessive that looks like a closing single mark."""
-    if mark.family != "s" or not later_close or mark.pos == 0:
+    if not later_close or pos == 0:
         return False
-    if text[mark.pos - 1] not in "sS":
+    if text[pos - 1] not in "sS":
         return False
-    rest = text[mark.pos + 1 : mark.pos + 24]
+    rest = text[pos + 1 : pos + 24]
     return bool(_LOWER_WORD_NEXT.match(rest)) and not _SPEECH_AFTER.match(rest)
 
 
@@ -84,12 +82,14 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
     spans: list[Span] = []
     pending: tuple[str, list[tuple[int, int, int]]] | None = None
     for pi, text in enumerate(paragraphs):
-        marks = [m for m in (_classify(text, x.start()) for x in _MARKS.finditer(text)) if m]
-        last_close = {m.family: i for i, m in enumerate(marks) if m.can_close}
+        if pending is None and _MARKS.search(text) is None:
+            continue  # no quote marks: nothing opens here and nothing runs on
+        marks = _marks(text)
+        last_close = {family: i for i, (_, family, _, closes) in enumerate(marks) if closes}
         start_index = 0
         if pending is not None:
             family, pieces = pending
-            if marks and marks[0].pos == 0 and marks[0].family == family and marks[0].can_open:
+            if marks and marks[0][0] == 0 and marks[0][1] == family and marks[0][2]:
                 stack: list[tuple[str, int]] = [(family, 1)]
                 start_index = 1
                 outer_pieces = pieces
@@ -102,38 +102,38 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
             stack = []
             outer_pieces = []
         for i in range(start_index, len(marks)):
-            mark = marks[i]
+            pos, mark_family, can_open, can_close = marks[i]
             if not stack:
-                if mark.can_open:
-                    stack.append((mark.family, mark.pos + 1))
+                if can_open:
+                    stack.append((mark_family, pos + 1))
                 continue
             top_family = stack[-1][0]
-            if mark.family == top_family and mark.can_close:
+            if mark_family == top_family and can_close:
                 later = last_close[top_family] > i  # a closing mark of this kind follows
-                if _possessive(text, mark, later):
+                if mark_family == "s" and _possessive(text, pos, later):
                     continue
                 family, begin = stack.pop()
                 if not stack:
-                    outer_pieces.append((pi, begin, mark.pos))
+                    outer_pieces.append((pi, begin, pos))
                     spans.append(Span(family, tuple(outer_pieces), closed=True))
                     outer_pieces = []
                     pending = None
                 continue
-            if mark.can_open and mark.family != top_family:
-                stack.append((mark.family, mark.pos + 1))
+            if can_open and mark_family != top_family:
+                stack.append((mark_family, pos + 1))
                 continue
-            if mark.can_open and mark.family == top_family and len(stack) == 1:
+            if can_open and mark_family == top_family and len(stack) == 1:
                 # An opening mark while the same kind is open: the earlier mark was stray.
                 outer_pieces = []
                 pending = None
-                stack = [(mark.family, mark.pos + 1)]
+                stack = [(mark_family, pos + 1)]
                 continue
-            if mark.can_close and any(f == mark.family for f, _ in stack):
-                while stack and stack[-1][0] != mark.family:
+            if can_close and any(f == mark_family for f, _ in stack):
+                while stack and stack[-1][0] != mark_family:
                     stack.pop()
                 family, begin = stack.pop()
                 if not stack:
-                    outer_pieces.append((pi, begin, mark.pos))
+                    outer_pieces.append((pi, begin, pos))
                     spans.append(Span(family, tuple(outer_pieces), closed=True))
                     outer_pieces = []
         if stack:
