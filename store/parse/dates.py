@@ -6,31 +6,30 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..records import Precision
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+_MONTH_NAMES = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+MONTHS = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as _WEEKDAY starts them
+_BARE_PREPS = (  # the prepositions of _BARE_MONTH ('mid' also as 'mid-')
+    *("in", "since", "by", "until", "from", "during", "before", "after"),
+    *("last", "this", "next", "early", "late", "mid"),
+)
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -205,127 +204,182 @@ def _lower(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, pattern.flags & ~re.I)
 
 
-# Every date expression holds an anchor: a digit (numeric dates and years), a full month name
+# Every date expression holds an anchor: a digit run (numeric dates and years), a month name
 # (a bare month) or a relative word ('today', 'last week', 'the past 12 months'). A match starts
 # at its anchor or at one of the few words just before it, so rather than running each pattern
 # along the whole text, the scan tries the patterns only at those word starts; trying them left
-# to right and resuming after each match gives exactly the matches finditer gives.
-_DIGIT_RUN = re.compile(r"\d+")
-_FULL_MONTHS = tuple(name for name in MONTHS if len(name) > 3 or name == "may")
-_RELATIVE_WORDS = ("today", "yesterday", "tomorrow", "week", "month", "year")
-# Read on reversed text from just before an anchor: the words (letters or digits) before it,
-# across the spaces, dots, commas and hyphens date patterns allow between words.
-_WORD_BACK = r"[\s.,]*-?([a-z0-9]+)"
-_TWO_BACK = re.compile(f"{_WORD_BACK}(?:{_WORD_BACK})?")
-_FOUR_BACK = re.compile(f"{_WORD_BACK}(?:{_WORD_BACK}(?:{_WORD_BACK}(?:{_WORD_BACK})?)?)?")
+# to right and resuming after each match gives exactly the matches finditer gives. Anchor words
+# are found with plain substring searches over a whole article at once, the fastest scan there is.
+_BARE_MONTHS = tuple(names[0] for names in _MONTH_NAMES)
+_ALONE = ("today", "yesterday", "tomorrow")  # relative words that need no word before them
+_RELATIVE_WORDS = (*_ALONE, "week", "month", "year")
+# Characters whose lower case is (or holds) an ASCII letter: with them, the case-insensitive
+# patterns can match where the lower-cased text shows no anchor, so such text is scanned fully.
+_FOLDS_TO_ASCII = ("\u0130", "\u212a")
 
 
-@dataclass
-class _Anchors:
+def _reversed(*words: str) -> str:
+    return "|".join(w[::-1] for w in words)
+
+
+def _words_back(words: str, gap: str, depth: int) -> str:
+    """A pattern read on reversed text from just before an anchor: up to `depth` words before
+    it (each given reversed in `words`) with `gap` between; a group per word, nearest first."""
+    word = rf"{gap}({words})(?![a-z0-9])"
+    pattern = word
+    for _ in range(depth - 1):
+        pattern = f"{word}(?:{pattern})?"
+    return pattern
+
+
+# On reversed text: a digit run that can be part of a date (one or two digits for a day or
+# month, four for a year: every digit group of the date patterns is a whole run of those
+# lengths), then up to two words before it that may start a date: a weekday or month (any
+# word starting like one, as _WEEKDAY and _MON allow) or the 'of' of 'May of 2019'.
+_DATE_GAP = r"[\s.,]+"
+_DATE_WORD = rf"[a-z]*(?:{_reversed(*_WEEKDAYS, *(m[0][:3] for m in _MONTH_NAMES))})|fo"
+_RUN_BACK = re.compile(
+    r"(\d(?<!\d\d)(?:\d\d\d|\d)?(?!\d))" + f"(?:{_words_back(_DATE_WORD, _DATE_GAP, 2)})?"
+)
+# Before a bare month: the preposition _BARE_MONTH requires ('mid-' too).
+_MONTH_BACK = re.compile(_words_back(_reversed(*_BARE_PREPS), r"\s+-?", 1))
+# Before 'week', 'month' or 'year': the words _RELATIVE allows ('in the past twelve months').
+_RELATIVE_BACK = re.compile(
+    _words_back(
+        _reversed("this", "last", "next", "past", "the", "in", "earlier", "later", "twelve", "12"),
+        r"\s+",
+        4,
+    )
+)
+
+
+class _Starts:
     """Where matches may start in one lower-cased paragraph, by the patterns that apply there."""
 
-    digits: bool = False  # an ASCII digit, without which numeric patterns are not tried
-    runs: list[int] = field(default_factory=list)  # digit runs: years, days, numeric dates
-    words: list[int] = field(default_factory=list)  # two words before a digit run
-    months: list[int] = field(default_factory=list)  # a month name and the word before
-    relative: list[int] = field(default_factory=list)  # a relative word and four before
+    __slots__ = ("months", "numeric", "relative", "runs", "words")
+
+    def __init__(self) -> None:
+        self.numeric = False  # an ASCII digit: numeric patterns are tried only then
+        self.runs: list[int] = []  # digit runs: years, days, numeric dates
+        self.words: list[int] = []  # weekdays, months and 'of' before a digit run
+        self.months: list[int] = []  # prepositions before a month name
+        self.relative: list[int] = []  # relative phrases
+
+
+def _starts(low: str, offsets: list[int]) -> dict[int, _Starts]:
+    """Candidate starts in lower-cased paragraphs joined by newlines (starting at offsets)."""
+    by_para: dict[int, _Starts] = {}
+    ends = [*offsets[1:], len(low) + 1]
+    rev = low[::-1]
+    size = len(low)
+
+    def paragraph(at: int) -> tuple[_Starts, int]:
+        i = bisect_right(offsets, at) - 1
+        starts = by_para.get(i)
+        if starts is None:
+            starts = by_para[i] = _Starts()
+        return starts, i
+
+    def before(back: re.Pattern[str], at: int, first: int, into: list[int]) -> None:
+        """Add where the words before position `at` start (from `first`) to `into`."""
+        m = back.match(rev, size - at, size - first)
+        if m:
+            for group in range(1, back.groups + 1):
+                end = m.end(group)
+                if end < 0:
+                    break
+                into.append(size - end - first)
+
+    for digit in "0123456789":
+        at = low.find(digit)
+        while at >= 0:
+            starts, i = paragraph(at)
+            starts.numeric = True
+            at = low.find(digit, ends[i])
+    for i, starts in by_para.items():
+        first = offsets[i]
+        for m in _RUN_BACK.finditer(rev, size - ends[i] + 1, size - first):
+            starts.runs.append(size - m.end(1) - first)
+            for group in (2, 3):
+                end = m.end(group)
+                if end < 0:
+                    break
+                starts.words.append(size - end - first)
+    for word in _BARE_MONTHS:
+        at = low.find(word)
+        while at >= 0:
+            starts, i = paragraph(at)
+            before(_MONTH_BACK, at, offsets[i], starts.months)
+            at = low.find(word, at + 1)
+    for word in _RELATIVE_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            starts, i = paragraph(at)
+            if word in _ALONE:
+                starts.relative.append(at - offsets[i])
+            before(_RELATIVE_BACK, at, offsets[i], starts.relative)
+            at = low.find(word, at + 1)
+    return by_para
 
 
 def _scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
     """What pattern.finditer(text) finds, given every position where a match may start."""
+    if not starts:
+        return []
     found: list[re.Match[str]] = []
     end = 0
-    for start in sorted(set(starts)):
+    for start in sorted(set(starts)) if len(starts) > 1 else starts:
         if start >= end and (m := pattern.match(text, start)):
             found.append(m)
             end = m.end()
     return found
 
 
-def _words_before(back: re.Pattern[str], rev: str, at: int, first: int) -> list[int]:
-    """Starts (from `first`) of the words before position `at`, read on the reversed text."""
-    size = len(rev)
-    m = back.match(rev, size - at)
-    starts: list[int] = []
-    if m:
-        for group in range(1, back.groups + 1):
-            end = m.end(group)
-            if end < 0 or size - end < first:
-                break
-            starts.append(size - end - first)
-    return starts
-
-
-def _anchors(low: str, offsets: list[int]) -> dict[int, _Anchors]:
-    """Anchors in lower-cased paragraphs joined by newlines (starting at offsets), by paragraph."""
-    by_para: dict[int, _Anchors] = {}
-    rev = low[::-1]
-
-    def paragraph(at: int) -> tuple[_Anchors, int]:
-        i = bisect_right(offsets, at) - 1
-        anchors = by_para.get(i)
-        if anchors is None:
-            anchors = by_para[i] = _Anchors()
-        return anchors, offsets[i]
-
-    if _DIGIT.search(low):
-        for m in _DIGIT_RUN.finditer(low):
-            at = m.start()
-            anchors, first = paragraph(at)
-            anchors.digits = anchors.digits or _DIGIT.search(low, at, m.end()) is not None
-            anchors.runs.append(at - first)
-            anchors.words += _words_before(_TWO_BACK, rev, at, first)
-    for word in _FULL_MONTHS:
-        at = low.find(word)
-        while at >= 0:
-            anchors, first = paragraph(at)
-            anchors.months.append(at - first)
-            anchors.months += _words_before(_TWO_BACK, rev, at, first)
-            at = low.find(word, at + 1)
-    for word in _RELATIVE_WORDS:
-        at = low.find(word)
-        while at >= 0:
-            anchors, first = paragraph(at)
-            anchors.relative.append(at - first)
-            anchors.relative += _words_before(_FOUR_BACK, rev, at, first)
-            at = low.find(word, at + 1)
-    return by_para
+# (start, end, year, month, day, relative): a DateMention before it is made one.
+MentionParts = tuple[int, int, int | None, int | None, int | None, str | None]
 
 
 def find_dates(sentence: str) -> list[DateMention]:
     """Every date expression in a sentence, most specific first where they overlap."""
-    return find_dates_in([sentence])[0]
+    return [
+        DateMention(*found)
+        for _, mentions in mentions_by_paragraph([sentence])
+        for found in mentions
+    ]
 
 
-def find_dates_in(paragraphs: Sequence[str]) -> list[list[DateMention]]:
-    """find_dates for each paragraph, sharing one search for anchors across them all."""
+def mentions_by_paragraph(paragraphs: Sequence[str]) -> list[tuple[int, list[MentionParts]]]:
+    """(index, mentions) for each paragraph naming a date, in order; one anchor search for all."""
     joined = "\n".join(paragraphs)
     low = joined.lower()
-    if len(low) != len(joined):  # lower-casing changed lengths: scan each paragraph fully
-        return [_scan_all(p) for p in paragraphs]
+    if len(low) != len(joined) or any(c in joined for c in _FOLDS_TO_ASCII):
+        everything = ((i, _scan_all(p)) for i, p in enumerate(paragraphs))
+        return [(i, found) for i, found in everything if found]
     offsets: list[int] = []
     at = 0
     for p in paragraphs:
         offsets.append(at)
         at += len(p) + 1
-    out: list[list[DateMention]] = [[] for _ in paragraphs]
-    for i, anchors in _anchors(low, offsets).items():
+    out: list[tuple[int, list[MentionParts]]] = []
+    for i, starts in sorted(_starts(low, offsets).items()):
         text = low[offsets[i] : offsets[i] + len(paragraphs[i])]
-        numeric = anchors.digits
-        starts = anchors.runs + anchors.words
-        out[i] = _collect(
-            _scan(_FULL_LOW, text, starts) if numeric else [],
-            _scan(_MONTH_YEAR_LOW, text, anchors.words) if numeric else [],
-            _scan(_DAY_MONTH_LOW, text, starts) if numeric else [],
-            _scan(_BARE_MONTH_LOW, text, anchors.months),
-            _scan(_YEAR_ONLY_LOW, text, anchors.runs) if numeric else [],
-            _scan(_RELATIVE_LOW, text, anchors.relative),
+        numeric = starts.numeric
+        before_runs = starts.words
+        found = _collect(
+            _scan(_FULL_LOW, text, starts.runs + before_runs) if numeric else [],
+            _scan(_MONTH_YEAR_LOW, text, before_runs) if numeric else [],
+            _scan(_DAY_MONTH_LOW, text, starts.runs + before_runs) if numeric else [],
+            _scan(_BARE_MONTH_LOW, text, starts.months),
+            _scan(_YEAR_ONLY_LOW, text, starts.runs) if numeric else [],
+            _scan(_RELATIVE_LOW, text, starts.relative),
         )
+        if found:
+            out.append((i, found))
     return out
 
 
-def _scan_all(sentence: str) -> list[DateMention]:
-    """find_dates by running every pattern along the whole text (for unusual letter cases)."""
+def _scan_all(sentence: str) -> list[MentionParts]:
+    """Mentions found by running every pattern along the whole text (for unusual letter cases)."""
     low = sentence.lower()
     text, patterns = (low, _LOW_PATTERNS) if len(low) == len(sentence) else (sentence, _PATTERNS)
     full_date, month_year, day_month, bare_month, year_only, relative = patterns
@@ -351,36 +405,40 @@ def _collect(
     bare_month: list[re.Match[str]],
     year_only: list[re.Match[str]],
     relative: list[re.Match[str]],
-) -> list[DateMention]:
+) -> list[MentionParts]:
     """Mentions from each pattern's matches; an earlier pattern wins where matches overlap."""
-    found: list[DateMention] = []
+    found: list[MentionParts] = []
     taken: list[tuple[int, int]] = []
 
-    def add(mention: DateMention) -> None:
-        if all(mention.end <= s or mention.start >= e for s, e in taken):
-            taken.append((mention.start, mention.end))
-            found.append(mention)
+    def add(
+        start: int,
+        end: int,
+        year: int | None,
+        month: int | None,
+        day: int | None,
+        rel: str | None = None,
+    ) -> None:
+        if all(end <= s or start >= e for s, e in taken):
+            taken.append((start, end))
+            found.append((start, end, year, month, day, rel))
 
     for m in full_date:
         if ymd := _full_match(m):
-            add(DateMention(m.start(), m.end(), *ymd))
+            add(m.start(), m.end(), *ymd)
     for m in month_year:
-        year, month = int(m.group("year")), MONTHS[m.group("mon").lower().rstrip(".")]
-        add(DateMention(m.start(), m.end(), year, month, None))
+        add(m.start(), m.end(), int(m["year"]), MONTHS[m["mon"].lower().rstrip(".")], None)
     for m in day_month:
-        mon = m.group("mon") or m.group("mon2")
-        day = int(m.group("day") or m.group("day2"))
-        month = MONTHS[mon.lower().rstrip(".")]
-        if 1 <= day <= 31 and not (mon.lower() == "may" and not m.group("day")):
-            add(DateMention(m.start(), m.end(), None, month, day))
+        mon = m["mon"] or m["mon2"]
+        day = int(m["day"] or m["day2"])
+        if 1 <= day <= 31 and not (mon.lower() == "may" and not m["day"]):
+            add(m.start(), m.end(), None, MONTHS[mon.lower().rstrip(".")], day)
     for m in bare_month:
-        add(DateMention(m.start("mon"), m.end(), None, MONTHS[m.group("mon").lower()], None))
+        add(m.start("mon"), m.end(), None, MONTHS[m["mon"].lower()], None)
     for m in year_only:
-        add(DateMention(m.start(), m.end(), int(m.group("year")), None, None))
+        add(m.start(), m.end(), int(m["year"]), None, None)
     for m in relative:
-        rel = " ".join(m.group("rel").lower().split())
-        add(DateMention(m.start(), m.end(), None, None, None, rel))
-    found.sort(key=lambda x: x.start)
+        add(m.start(), m.end(), None, None, None, " ".join(m["rel"].lower().split()))
+    found.sort(key=lambda x: x[0])
     return found
 
 
@@ -393,24 +451,35 @@ _FULL_LOW, _MONTH_YEAR_LOW, _DAY_MONTH_LOW, _BARE_MONTH_LOW, _YEAR_ONLY_LOW, _RE
 
 def resolve(mention: DateMention, published: str | None) -> tuple[str | None, Precision]:
     """An ISO date and precision for a mention, using the publication date where needed."""
-    if mention.year is not None:
-        return format_date(mention.year, mention.month, mention.day)
+    return resolve_parts(mention.year, mention.month, mention.day, mention.relative, published)
+
+
+def resolve_parts(
+    year: int | None,
+    month: int | None,
+    day: int | None,
+    relative: str | None,
+    published: str | None,
+) -> tuple[str | None, Precision]:
+    """resolve() for a mention given as its parts."""
+    if year is not None:
+        return format_date(year, month, day)
     pub = _pub_parts(published)
     if pub is None:
         return None, "unknown"
     py, pm, pd = pub
-    if mention.relative:
-        return _relative(mention.relative, py, pm, pd)
-    if mention.month is None:
+    if relative:
+        return _relative(relative, py, pm, pd)
+    if month is None:
         return None, "unknown"
     # A month (and day) with no year: the most recent such date up to publication,
     # or the publication year when publication is known only to the year.
     year = py
-    if pm is not None and (mention.month, mention.day or 1) > (pm, pd or 31):
+    if pm is not None and (month, day or 1) > (pm, pd or 31):
         year = py - 1
-    if mention.day is not None and not _valid(year, mention.month, mention.day):
+    if day is not None and not _valid(year, month, day):
         return None, "unknown"
-    return format_date(year, mention.month, mention.day)
+    return format_date(year, month, day)
 
 
 def _pub_parts(published: str | None) -> tuple[int, int | None, int | None] | None:

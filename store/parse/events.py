@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..records import Event, Published
-from .dates import find_dates_in, resolve
+from .dates import mentions_by_paragraph, resolve_parts
 from .sentences import sentences
 
 MAX_EVENT_TEXT = 400
@@ -24,14 +24,11 @@ def find_events(
     events: list[Event] = []
     for force in article_forces or [None]:  # type: ignore[list-item]
         events.append(Event(published.date, published.precision, force, title, None, "published"))
-    dated = find_dates_in(paragraphs)
-    for pi, para in enumerate(paragraphs):
+    for pi, in_para in mentions_by_paragraph(paragraphs):
+        para = paragraphs[pi]
         spans = force_spans[pi] if pi < len(force_spans) else ()
-        in_para = dated[pi]
-        if not in_para:
-            continue
         for start, end, sentence in sentences(para):
-            mentions = [m for m in in_para if start <= m.start < end]
+            mentions = [m for m in in_para if start <= m[0] < end]
             if not mentions:
                 continue
             named = list(dict.fromkeys(name for a, b, name in spans if a >= start and b <= end))
@@ -43,14 +40,14 @@ def find_events(
                 else sentence[: MAX_EVENT_TEXT - 1] + "…"
             )
             seen: set[tuple[str | None, str]] = set()
-            for mention in mentions[:3]:
-                if mention.relative is None and mention.year is None and mention.month is None:
+            for _, _, year, month, day, relative in mentions[:3]:
+                if relative is None and year is None and month is None:
                     continue
-                date, precision = resolve(mention, published.date)
-                key = (date, precision)
+                key = resolve_parts(year, month, day, relative, published.date)
                 if key in seen:
                     continue
                 seen.add(key)
+                date, precision = key
                 for force in named or [None]:  # type: ignore[list-item]
                     events.append(Event(date, precision, force, text, pi, "mentioned"))
     return tuple(events)
