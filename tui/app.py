@@ -61,7 +61,7 @@ class ForcewatchApp(KioskMixin, App[None]):
         raise LookupError("the main screen is not open")
 
     async def on_mount(self) -> None:
-        await self.push_screen(MainScreen(self.data, kiosk=self.kiosk))
+        await self.push_screen(MainScreen(self.data, kiosk=self.kiosk, size=self.size))
         self.load()
         self.kiosk_start(self.idle_reset)
         self.watch_store(self.store_poll)
@@ -112,7 +112,7 @@ class ForcewatchApp(KioskMixin, App[None]):
         """A fresh main screen at the start view (kiosk mode, after an unexpected error)."""
         while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
             await self.pop_screen()
-        await self.switch_screen(MainScreen(self.data, kiosk=self.kiosk))
+        await self.switch_screen(MainScreen(self.data, kiosk=self.kiosk, size=self.size))
         self.load()
 
     # -- keys and actions -------------------------------------------------------------

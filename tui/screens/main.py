@@ -11,8 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.command import CommandPalette, Provider
 from textual.containers import Container
+from textual.geometry import Size
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static, Tab, Tabs
+from textual.widgets import ContentSwitcher, Static, Tab, Tabs
 
 from .. import keys, safe
 from ..commands import PICKERS, ExplorerCommands
@@ -24,6 +25,7 @@ from ..views.forces import ForcesView
 from ..views.reader import ReaderView
 from ..views.speakers import SpeakersView
 from ..widgets.header import TopBar
+from ..widgets.keybar import KeyBar
 from ..widgets.rows import FacetKind
 
 MIN_WIDTH = 50
@@ -37,19 +39,33 @@ TAB_LABELS: dict[ViewName, str] = {
 }
 
 
+def _breakpoint(size: int, breakpoints: list[tuple[int, str]]) -> str:
+    """The class of the largest breakpoint `size` reaches."""
+    return max((b for b in breakpoints if size >= b[0]), default=breakpoints[0])[1]
+
+
 class MainScreen(Screen[None]):
     """Everything the explorer shows, and the history of where the user went."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(keys.GLOBAL)
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ExplorerCommands}
 
-    def __init__(self, data: Data, *, kiosk: bool = False) -> None:
+    def __init__(self, data: Data, *, kiosk: bool = False, size: Size | None = None) -> None:
+        """`size`: the terminal's size, if known, to start with the right layout classes."""
         super().__init__()
         self.data = data
         self.kiosk = kiosk
         self.history = History()
         self.HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (MIN_WIDTH, "-narrow"), (WIDE, "-wide")]
         self.VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_HEIGHT, "-tall")]
+        # Start with the classes the first resize would set: changing them after mounting
+        # restyles every widget, which would delay the first paint.
+        if size is not None:
+            self.add_class(
+                _breakpoint(size.width, self.HORIZONTAL_BREAKPOINTS),
+                _breakpoint(size.height, self.VERTICAL_BREAKPOINTS),
+                update=False,
+            )
 
     def compose(self) -> ComposeResult:
         yield TopBar(kiosk=self.kiosk, id="topbar")
@@ -61,7 +77,7 @@ class MainScreen(Screen[None]):
                 yield SpeakersView(self.data, id="speakers")
                 yield ReaderView(self.data, id="reader")
         yield Static(id="too-small")
-        yield Footer(id="footer")
+        yield KeyBar(id="footer")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allows = getattr(self.app, "allows", None)
