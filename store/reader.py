@@ -4,17 +4,19 @@ lazily loaded, cached blob shards."""
 from __future__ import annotations
 
 import bisect
+import json
 import os
 import re
+import sys
 import threading
 from array import array
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import reduce
-from itertools import chain, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import add, contains, eq
 from pathlib import Path
-from typing import Any, TypeVar, cast, overload
+from typing import Any, NamedTuple, TypeVar, cast, overload
 
 from .api import SortKey
 from .errors import StoreError
@@ -32,7 +34,7 @@ from .manifest import (
 )
 from .records import Figure, ForceMention, Person, Precision, SpeakerKind
 from .shards import shard_of
-from .textindex import STOPWORDS, decode_postings, query_words, term_shard_key
+from .textindex import STOPWORDS, query_words, split_postings, term_shard_key
 from .tinyfile import read_tables
 from .views import (
     ArticleDetail,
@@ -54,6 +56,8 @@ from .views import (
 Doc = dict[str, Any]
 T = TypeVar("T")
 _POSTINGS_BUDGET = 2_000_000  # decoded postings kept for search (8 bytes each: 16 MB)
+_FIELD = "I" if array("I").itemsize >= 4 else "L"  # an unsigned type of 32 bits or more
+_FIELD_BYTES = array(_FIELD).itemsize
 _INVERT = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 _SHORT_PREFIX_TERMS = 64
 _CACHE_LIMITS = {"bodies": 32, "quotes": 32, "events": 16, "figures": 16, "terms": 2}
@@ -208,11 +212,20 @@ class _Selection:
         return self._positions
 
 
+class _Postings(NamedTuple):
+    """One term's postings, decoded: row positions, counts, and whether all counts are > 0."""
+
+    rows: array[int]
+    counts: array[int]
+    positive: bool
+
+
 def _consume(iterator: Iterable[object]) -> None:
     """Run an iterator of side effects (such as a map of setitem calls) to its end."""
     deque(iterator, maxlen=0)
 
 
+_NUMBER_TEXT = str.maketrans("", "", "0123456789 \n")
 _SPEAKER_COUNTS = re.compile(r":\d*")
 
 
@@ -221,15 +234,12 @@ class _Indexes:
 
     def __init__(self, store: Store) -> None:
         self.n = len(store._ids)
-        self.row_forces: tuple[tuple[int, ...], ...] = tuple(
-            [tuple(map(int, v.split())) for v in store._articles["forces"]]
-        )
-        # "12:3 45" -> (12, 45): drop the counts of the whole column at once, then split.
+        self.row_forces = _number_rows("\n".join(store._articles["forces"]), self.n)
+        # "12:3 45" -> (12, 45): drop the counts of the whole column at once.
         speakers = _SPEAKER_COUNTS.sub("", "\n".join(store._articles["speakers"]))
-        self.row_speakers: tuple[tuple[int, ...], ...] = tuple(
-            [tuple(map(int, line.split())) for line in speakers.split("\n")][: self.n]
-        )
-        self.row_years: tuple[int | None, ...] = tuple([_year(d) for d in store._dates])
+        self.row_speakers = _number_rows(speakers, self.n)
+        years = {date: _year(date) for date in set(store._dates)}
+        self.row_years: tuple[int | None, ...] = tuple(map(years.__getitem__, store._dates))
         self.outlets = store._outlets
         self._rows: dict[tuple[str, Any], tuple[int, ...]] = {}
         self._totals: tuple[Counter[int], Counter[int], Counter[str], Counter[int]] | None = None
@@ -274,6 +284,23 @@ class _Indexes:
         years: Counter[Any] = Counter(pick(self.row_years))
         years.pop(None, None)
         return forces, speakers, outlets, years
+
+
+def _number_rows(text: str, n: int) -> tuple[tuple[int, ...], ...]:
+    """n lines of space-separated integers, as tuples.
+
+    Plain lines (digits, one space apart) are read in one go by the JSON decoder, much
+    faster than int() on each number; other text is read line by line.
+    """
+    if not text.translate(_NUMBER_TEXT):
+        try:
+            rows = json.loads("[[" + text.replace(" ", ",").replace("\n", "],[") + "]]")
+        except ValueError:
+            rows = None  # doubled spaces or leading zeros: read line by line below
+        if isinstance(rows, list) and len(rows) == n:
+            return tuple(map(tuple, rows))
+    lines = text.split("\n") if n else []
+    return tuple([tuple(map(int, line.split())) for line in lines])
 
 
 def _frozen(columns: dict[str, list[Any]]) -> dict[str, tuple[Any, ...]]:
@@ -337,6 +364,7 @@ class Store:
         self._facet_cache: _Lru = _Lru(8)
         self._postings = _SizedLru(_POSTINGS_BUDGET)
         self._words: _Lru = _Lru(16)
+        self._hits: _Lru = _Lru(1)  # the last search's ranked hits
         self._shards: dict[str, _Lru] = {k: _Lru(v) for k, v in _CACHE_LIMITS.items()}
         self._global_facets: Facets | None = None
         self._label_order: tuple[Sequence[int], Sequence[int]] | None = None
@@ -671,27 +699,28 @@ class Store:
             words.append(self._matching_terms(prefix, True))
         return tuple(sorted(words))
 
-    def _term_postings(self, term: str) -> tuple[array[int], array[int]]:
+    def _term_postings(self, term: str) -> _Postings:
         """The row positions holding one term, and how often it occurs in each (cached)."""
         cached = self._postings.get(term)
         if cached is not None:
-            return cast("tuple[array[int], array[int]]", cached)
-        value = self._term_table(term)[0].get(term, ";")
-        slots, counts = decode_postings(value)
-        if len(slots) != len(counts):
+            return cast(_Postings, cached)
+        gaps, counts = split_postings(self._term_table(term)[0].get(term, ";"))
+        if len(gaps) != len(counts):
             raise StoreError(
                 f"the search index entry for {term!r} is damaged",
                 "run `forcewatch reindex`",
             )
         table = self._slot_table()
-        if slots and (min(slots) < 0 or max(slots) >= len(table)):
-            gone = len(self._ids)
-            rows = array("q", [table[s] if 0 <= s < len(table) else gone for s in slots])
+        if not gaps or (min(gaps) >= 0 and sum(gaps) < len(table)):
+            # Ascending slots, all inside the table: map them without checks.
+            rows = array("q", map(table.__getitem__, accumulate(gaps)))
         else:
-            rows = array("q", map(table.__getitem__, slots))
-        result = (rows, array("q", counts))
+            gone = len(self._ids)
+            slots = accumulate(gaps)
+            rows = array("q", [table[s] if 0 <= s < len(table) else gone for s in slots])
+        result = _Postings(rows, array("L", counts), not counts or min(counts) > 0)
         with self._lock:
-            self._postings.put(term, result, len(slots))
+            self._postings.put(term, result, len(gaps))
         return result
 
     def _word_matches(self, terms: tuple[str, ...]) -> tuple[_Selection, array[int]]:
@@ -704,13 +733,29 @@ class Store:
                 self._words.move_to_end(terms)
                 return cast("tuple[_Selection, array[int]]", cached)
         n = len(self._ids)
-        flags = bytearray(n + 1)  # the last byte collects slots no longer listed
-        counts = array("q", bytes(8 * (n + 1)))
-        for term in terms:
-            rows, found = self._term_postings(term)
-            _consume(map(flags.__setitem__, rows, repeat(1)))
-            # counts[row] += found, for every row at once (a term lists each row once)
-            _consume(map(counts.__setitem__, rows, map(add, map(counts.__getitem__, rows), found)))
+        size = n + 1  # the last row collects slots no longer listed
+        postings = [self._term_postings(term) for term in terms]
+        # Counts live in 32-bit fields, one per row. A term found in many rows is laid out
+        # in full and added as one big integer (every row at once, with no carries: a
+        # count never nears 2**32); rare terms are added row by row.
+        width = _FIELD_BYTES * size
+        counts = array(_FIELD, bytes(width))
+        total = 0
+        for p in postings:
+            if len(p.rows) * 32 > n:
+                dense = array(_FIELD, bytes(width))
+                _consume(map(dense.__setitem__, p.rows, p.counts))
+                total += int.from_bytes(dense, sys.byteorder)
+            else:
+                added = map(add, map(counts.__getitem__, p.rows), p.counts)
+                _consume(map(counts.__setitem__, p.rows, added))
+        if total:
+            total += int.from_bytes(counts, sys.byteorder)
+            counts = array(_FIELD, total.to_bytes(width, sys.byteorder))
+        flags = bytearray(map(bool, counts))
+        for p in postings:
+            if not p.positive:  # a row listed with a zero count still matches
+                _consume(map(flags.__setitem__, p.rows, repeat(1)))
         del flags[n]
         result = (_Selection(bytes(flags)), counts)
         with self._lock:
@@ -730,9 +775,18 @@ class Store:
         query = self._query(text)
         if query is None:
             return []
+        with self._lock:
+            cached = self._hits.get(query)
+        if cached is None:
+            cached = self._ranked_hits(text, query)
+            with self._lock:
+                self._hits.get_or(query, lambda: cached)
+        return list(cached)
+
+    def _ranked_hits(self, text: str, query: tuple[tuple[str, ...], ...]) -> tuple[SearchHit, ...]:
         found = self._select(ArticleFilter(text=text))
         if found is None or not found.size:
-            return []
+            return ()
         rows = found.positions()
         counted = [self._word_matches(terms)[1] for terms in query]
         matches = list(map(counted[0].__getitem__, rows))
@@ -741,7 +795,7 @@ class Store:
         # Rows are newest first; a stable sort by matches keeps that order among equals.
         ranked = sorted(range(len(rows)), key=matches.__getitem__, reverse=True)
         ids = self._ids
-        return list(
+        return tuple(
             map(
                 SearchHit,
                 map(ids.__getitem__, map(rows.__getitem__, ranked)),

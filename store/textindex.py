@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -67,6 +68,38 @@ def encode_postings(slots: list[int], counts: list[int]) -> str:
     return " ".join(map(str, gaps)) + ";" + " ".join(map(str, counts))
 
 
-def decode_postings(value: str) -> tuple[list[int], list[int]]:
+_DIGITS_AND_SPACES = str.maketrans("", "", "0123456789 ")
+
+
+def _numbers(text: str) -> list[int]:
+    """Space-separated integers.
+
+    The form encode_postings writes (digits, one space apart, no leading zeros) is valid
+    JSON once the spaces become commas, and the JSON decoder reads it faster than int()
+    reads each number; anything else goes through int().
+    """
+    plain = (
+        not text.translate(_DIGITS_AND_SPACES)
+        and "  " not in text
+        and " 0" not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+        and not (text.startswith("0") and text[1:2].isdigit())
+    )
+    if plain:
+        numbers: list[int] = json.loads("[" + text.replace(" ", ",") + "]")
+        return numbers
+    return list(map(int, text.split()))
+
+
+def split_postings(value: str) -> tuple[list[int], list[int]]:
+    """Slot gaps and counts from encode_postings' form (gaps: the first slot, then the
+    difference to each next one)."""
     gaps, _, counts = value.partition(";")
-    return list(accumulate(map(int, gaps.split()))), list(map(int, counts.split()))
+    return _numbers(gaps), _numbers(counts)
+
+
+def decode_postings(value: str) -> tuple[list[int], list[int]]:
+    """Slots and counts back from encode_postings' form."""
+    gaps, counts = split_postings(value)
+    return list(accumulate(gaps)), counts
