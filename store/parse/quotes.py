@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..records import Quote, SpeakerKind
@@ -26,7 +27,9 @@ _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<who>(?:(?!\b(?:that|which|who|whose|when|where)\b)[^,.;:“”\"]){2,80})",
     re.I,
 )
-_ACCORDING_CUE = re.compile("according", re.I)  # in every _ACCORDING match
+# In every _ACCORDING match. The same as (?i:according) (only a and A fold to a), but the
+# leading class lets the regex engine skip ahead to candidate letters.
+_ACCORDING_CUE = re.compile("[aA](?i:ccording)")
 _SENT_END = re.compile(r"[.!?…](?=\s+[\"“‘'A-Z0-9])")
 _AUX = re.compile(
     r"(?:\s+(?:has|have|had|was|is|were|are|will|would|also|then|later|previously|today|yesterday|"
@@ -201,6 +204,11 @@ def _is_title(text: str, before: str) -> bool:
     return bool(_TITLE_CUE.search(before[-40:]) or not _ENDS_IN_PUNCT.search(text))
 
 
+def _names_role(role: str, title_and_role: str) -> bool:
+    """Whether the words of role appear as whole words in a person's title and role."""
+    return role in title_and_role and bool(re.search(rf"\b{re.escape(role)}\b", title_and_role))
+
+
 class Attributor:
     """Resolves speaker phrases to people or organisations, remembering who spoke last."""
 
@@ -215,10 +223,12 @@ class Attributor:
         for mention in ctx.people.mentions:
             self.mentions.setdefault(mention.paragraph, []).append(mention)
         self.mention_starts = {p: [m.start for m in ms] for p, ms in self.mentions.items()}
-        self.watchdogs = [
-            [WATCHDOGS[n] for n in _WATCHDOG_RE.findall(p)] if _may_name_watchdog(p) else []
-            for p in paragraphs
-        ]
+        self.watchdogs: list[list[str]] = [[] for _ in paragraphs]
+        if _may_name_watchdog("\n".join(paragraphs)):
+            self.watchdogs = [
+                [WATCHDOGS[n] for n in _WATCHDOG_RE.findall(p)] if _may_name_watchdog(p) else []
+                for p in paragraphs
+            ]
         self.any_watchdog = any(self.watchdogs)
 
     def ends(self, p: int) -> list[int]:
@@ -322,23 +332,24 @@ class Attributor:
             best = self.phrase(pi, m.start(), m.end()) or best
         return best
 
-    def _sentences_before(self, pi: int, pos: int, limit: int) -> list[tuple[int, int, int]]:
+    def _sentences_before(self, pi: int, pos: int, limit: int) -> Iterator[tuple[int, int, int]]:
         """Up to `limit` (paragraph, start, end) sentences before pos, nearest first."""
-        out: list[tuple[int, int, int]] = []
+        found = 0
         for p in range(pi, max(-1, pi - 4), -1):
             masked = self.masked[p]
             stop = len(masked)
             if p == pi:
                 stop, _ = self.bounds(p, pos)
             ends = self.ends(p)
-            starts = [0, *ends[: bisect.bisect_right(ends, stop)]]
-            starts = starts[-limit - 1 :]
-            for st, en in reversed(list(zip(starts, [*starts[1:], stop], strict=True))):
+            starts = [0, *ends[: bisect.bisect_right(ends, stop)]][-limit - 1 :]
+            stops = [*starts[1:], stop]
+            for i in range(len(starts) - 1, -1, -1):
+                st, en = starts[i], stops[i]
                 if en > st and masked[st:en].strip():
-                    out.append((p, st, en))
-                    if len(out) >= limit:
-                        return out
-        return out
+                    yield p, st, en
+                    found += 1
+                    if found >= limit:
+                        return
 
     def _subject_person(self, p: int, st: int, en: int) -> tuple[Speaker, str | None] | None:
         """The person (named or not) a sentence is about: its speech verb's or its opening subject."""
@@ -437,7 +448,7 @@ class Attributor:
         holders = [
             p
             for p in self.ctx.people.people
-            if re.search(rf"\b{re.escape(low)}\b", f"{p.title or ''} {p.role or ''}".lower())
+            if _names_role(low, f"{p.title or ''} {p.role or ''}".lower())
         ]
         return Speaker(holders[0].name, "person") if len(holders) == 1 else None
 
@@ -537,6 +548,22 @@ def _strip_auxiliaries(clause: str) -> str:
 def _subject_before(text: str, verb_start: int, clause_start: int) -> list[tuple[int, int]]:
     """Candidate spans for the subject phrase that ends just before a speech verb."""
     clause_start = max(clause_start, verb_start - WINDOW)
+    # The answer depends only on the clause and one character either side (the apostrophe
+    # test looks there), so it is worked out on that short string, where clauses such as
+    # ", she " repeat and are remembered.
+    lo = max(0, clause_start - 1)
+    spans = _clause_subject(text[lo : verb_start + 1], verb_start - lo, clause_start - lo)
+    return [(lo + a, lo + b) for a, b in spans]
+
+
+@functools.lru_cache(maxsize=8192)
+def _clause_subject(text: str, verb_start: int, clause_start: int) -> tuple[tuple[int, int], ...]:
+    """_subject_before on a short string holding the clause."""
+    return tuple(_subject_spans(text, verb_start, clause_start))
+
+
+def _subject_spans(text: str, verb_start: int, clause_start: int) -> list[tuple[int, int]]:
+    """Candidate subject spans ending at verb_start, found from clause_start on."""
     left = _strip_auxiliaries(text[clause_start:verb_start].rstrip())
     stripped = left.rstrip()
     relative = _RELATIVE_END.search(stripped)
@@ -736,8 +763,8 @@ class QuoteFinder:
         lp, la, lb = span.last
         para = self.paragraphs[pi]
         text = "\n\n".join(self.paragraphs[p][x:y].strip() for p, x, y in span.pieces).strip()
-        words = _WORD.findall(text)
-        if not words or (len(words) == 1 and len(span.pieces) == 1):
+        words = len(list(itertools.islice(_WORD.finditer(text), 5)))  # counted up to five
+        if not words or (words == 1 and len(span.pieces) == 1):
             return None
         if text.lower().strip(" .,") in RATINGS:
             return None
@@ -771,7 +798,7 @@ class QuoteFinder:
         if speaker is None and at_start and self.attr.last_speaker:
             speaker = self.attr.last_speaker
         if speaker is None:
-            if partial and len(words) <= 4:
+            if partial and words <= 4:
                 return None
             speaker = self._nearby(pi, a)
         if speaker is None:
