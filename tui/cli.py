@@ -135,22 +135,33 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
         TimeRemainingColumn,
     )
 
-    with Progress(
+    bar = Progress(
         TextColumn("{task.description}", style="progress.description", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         console=_console(stderr=True),
         transient=True,
-    ) as bar:
-        task = bar.add_task(label, total=None)
+    )
+    task = bar.add_task(label, total=None)
+    started = False
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-            if done >= total:
-                bar.update(task, description="Writing the store")
+    def update(done: int, total: int) -> None:
+        # The bar (and its refresh thread) starts with the first result, once the
+        # parsing workers have been started from a process with no other thread.
+        nonlocal started
+        if not started:
+            bar.start()
+            started = True
+        bar.update(task, completed=done, total=total)
+        if done >= total:
+            bar.update(task, description="Writing the store")
 
+    try:
         yield update
+    finally:
+        if started:
+            bar.stop()
 
 
 def _store_path(args: argparse.Namespace) -> Path:
