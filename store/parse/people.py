@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..records import Person
@@ -15,9 +17,7 @@ _LOWER = "a-zß-öø-ÿ"
 # One capitalised word of a name: "Smith", "McAllister", "O'Neill", "Smith-Jones". Every use is
 # followed by a space or by "no lower-case letter next", so the letter runs never need to give
 # characters back: they are possessive (`++`), which spares the engine pointless backtracking.
-_NAME_TOKEN = (
-    rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]++(?:[-'’][{_UPPER}]?[{_LOWER}]++)*"
-)
+_NAME_TOKEN = rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]++(?:[-'’][{_UPPER}]?[{_LOWER}]++)*"
 # The same word as the first of a run, written to open with the capital-letter class: a pattern
 # that starts with a character class lets the engine jump from capital to capital instead of
 # trying every position. The checks that would come first (not glued to a preceding word, the
@@ -29,61 +29,74 @@ _FIRST_TOKEN = (
     rf"[{_LOWER}]++(?:[-'’][{_UPPER}]?[{_LOWER}]++)*"
 )
 _PARTICLE = r"(?:de|da|del|van|von|der|den|le|la|bin|al|el)"
-_TITLE_ALT = "|".join(
-    re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True)
-)
 # A run of two to eight capitalised words (particles allowed between them).
 _CANDIDATE = re.compile(
     rf"{_FIRST_TOKEN}(?:\s++(?:{_PARTICLE}\s++)?{_NAME_TOKEN}){{1,7}}(?![{_LOWER}])"
 )
+
+_TITLE_ALT = "|".join(
+    re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True)
+)
 _TITLE_BEFORE = re.compile(rf"(?:(?<=\s)|^)(?P<title>(?:(?:{_TITLE_ALT})\.?\s+)+)$")
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
-# The word a title ends with; the text before a name can only end in a title if its last word
+# The word a title ends with: the text before a name can only end in a title if its last word
 # (less one full stop) is one of these.
 _TITLE_ENDS = frozenset(t.split()[-1] for t in TITLES)
+
+# "Mr Cunningham". No word boundary before the title, so that the engine can jump between the
+# titles' first letters: `_honorifics` checks the boundary itself.
 _HONORIFIC_SURNAME = re.compile(
-    rf"\b(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Supt|Insp|Sgt|PC|DC|DS|DI|DCI|HMI|Cllr)\.?\s+"
+    rf"(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Supt|Insp|Sgt|PC|DC|DS|DI|DCI|HMI|Cllr)\.?\s+"
     rf"(?P<name>{_NAME_TOKEN})(?![{_LOWER}])"
 )
-# The patterns below are matched at a position (`pattern.match(para, end)`), never on a slice.
-_APPOSITIVE = re.compile(r"\s*,\s*(?P<role>[^,.;:“”\"‘]{3,120}?)\s*,")
-_CLAUSE_NOT_ROLE = re.compile(r"(?i)(who|which|when|where|speaking|responding|adding)\b")
+_WORD_CHAR = re.compile(r"\w")
+_CAP_WORD = re.compile(rf"(?<![\w’'-])(?:Mc|Mac|O['’])?[{_UPPER}][\w’'-]*(?<![’'])")
+_POSSESSIVE_NAME = re.compile(r"[’']s?\s+[A-Z]")
+_FEW_SURNAMES = 12
+
+# The patterns below are matched where a name ends (`pattern.match(para, end)`), not on a slice.
+_SAID_AFTER = re.compile(r"\s*(?:,[^,]{0,80},\s*|,\s*)?(?:said|says|added|told|explained|warned)\b")
+_DESCRIBED_AFTER = re.compile(r",\s*(?:the|a|an|who|head|chair|chief|director|of|from)\b")
+# The lookahead changes nothing that matches (the role and the spaces after it run up to the
+# comma, all in the role's class); it only fails fast, in one tight scan, when no comma follows.
+_APPOSITIVE = re.compile(r"\s*,\s*(?=[^,.;:“”\"‘]{0,120}+\s*,)(?P<role>[^,.;:“”\"‘]{3,120}?)\s*,")
 _FROM_ORG = re.compile(
     rf"\s+(?:from|of|at|for|with)\s+(?P<org>(?:the\s+)?[{_UPPER}][\w’'&-]*(?:\s+(?:and\s+|of\s+|for\s+)?[{_UPPER}][\w’'&-]*)*)"
 )
-_SAID_AFTER = re.compile(
-    r"\s*(?:,[^,]{0,80},\s*|,\s*)?(?:said|says|added|told|explained|warned)\b"
-)
-_DESCRIBED_AFTER = re.compile(r",\s*(?:the|a|an|who|head|chair|chief|director|of|from)\b")
+_CLAUSE_NOT_ROLE = re.compile(r"(?i)(who|which|when|where|speaking|responding|adding)\b")
+# A role just before a name: "Chief Executive Jane Doe", "head of the unit, Jane Doe". The
+# role is up to six capitalised (or joining) words and a role noun that ends the text.
+_ROLE_NOUNS = "|".join(ROLE_NOUNS)
 _ROLE_BEFORE = re.compile(
-    rf"(?P<role>(?:[{_UPPER}][\w’'&-]*\s+|(?:and|of|for|the)\s+){{0,6}}(?:{'|'.join(ROLE_NOUNS)}))\s*,?\s*$",
+    rf"(?P<role>(?:[{_UPPER}][\w’'&-]*\s+|(?:and|of|for|the)\s+){{0,6}}(?:{_ROLE_NOUNS}))\s*,?\s*$",
     re.I,
 )
+# `_ROLE_BEFORE` in two steps, which finds the same role much faster: the role noun that ends the
+# text, then the leftmost start of the words that run up to it. Exact only while no role noun is
+# the end of another (otherwise two nouns could end the text), so that is checked.
+_ROLE_NOUN_AT_END = re.compile(rf"(?:{_ROLE_NOUNS})\s*,?\s*$", re.I)
+_ROLE_WORDS_TO_END = re.compile(
+    rf"(?:[{_UPPER}][\w’'&-]*+\s++|(?:and|of|for|the)\s++){{0,6}}\Z", re.I
+)
+_LONGEST_ROLE = max(len(n) for n in ROLE_NOUNS)
+_ROLE_NOUNS_LOWER = tuple(n.lower() for n in ROLE_NOUNS)
+_ROLE_NOUNS_DISTINCT_ENDS = not any(
+    a != b and b.lower().endswith(a.lower()) for a in ROLE_NOUNS for b in ROLE_NOUNS
+)
 _LEADING_ARTICLE = re.compile(r"^(?i:the|a|an|and)\s+")
+_ROLE_HINT_RE = re.compile("|".join(re.escape(n) for n in _ROLE_NOUNS_LOWER))
 # Last letters of the role nouns: text can only end in a role if it ends in one of these.
 _ROLE_LAST_LETTERS = frozenset(n[-1].lower() for n in ROLE_NOUNS)
 
-_CAP_WORD = re.compile(rf"(?<![\w’'-])(?:Mc|Mac|O['’])?[{_UPPER}][\w’'-]*(?<![’'])")
-_POSSESSIVE_NAME = re.compile(r"[’']s?\s+[A-Z]")
 _FEMALE_TITLE = re.compile(r"\b(mrs|ms|miss|dame|lady|baroness)\b")
 _MALE_TITLE = re.compile(r"\b(mr|sir|lord)\b")
-_ROLE_HINTS = tuple(n.lower() for n in ROLE_NOUNS)
-_ROLE_HINT_RE = re.compile("|".join(re.escape(n) for n in _ROLE_HINTS))
-
-
-def _has_role_hint(window: str) -> bool:
-    return _ROLE_HINT_RE.search(window.lower()) is not None
-
-
-def _may_end_in_role(window: str) -> bool:
-    """Cheap test: could `_ROLE_BEFORE` match, i.e. does the text end in a role noun's letter?"""
-    text = window.rstrip()
-    if text.endswith(","):
-        text = text[:-1].rstrip()
-    return text[-1:].lower() in _ROLE_LAST_LETTERS
-
-
 _MALE_IN_A = frozenset("luca joshua ezra nikita sasha andrea jonah elijah isa musa mustafa".split())
+
+# The paragraphs are scanned as one text joined with NUL. No scanning pattern matches or crosses
+# that character, and the checks that look one character back or ahead treat it as they treat a
+# paragraph's start or end, so the joined scan finds exactly what per-paragraph scans would (a
+# NUL inside a paragraph is the same character either way).
+_JOINER = "\x00"
 
 
 @dataclass(frozen=True)
@@ -126,12 +139,21 @@ def person_key(name: str) -> str:
     return " ".join(fold(name).split())
 
 
-def _gender(title: str | None, first: str) -> str | None:
-    t = (title or "").lower()
+@functools.lru_cache(maxsize=1024)
+def _title_gender(title: str) -> str | None:
+    t = title.lower()
     if _FEMALE_TITLE.search(t):
         return "f"
     if _MALE_TITLE.search(t):
         return "m"
+    return None
+
+
+def _gender(title: str | None, first: str) -> str | None:
+    if title:
+        by_title = _title_gender(title)
+        if by_title is not None:
+            return by_title
     f = first.lower()
     if f in FEMALE_NAMES:
         return "f"
@@ -152,18 +174,15 @@ def _strong(title: str | None, first: str, para: str, end: int) -> bool:
     return _SAID_AFTER.match(para, end) is not None or _DESCRIBED_AFTER.match(para, end) is not None
 
 
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 def _name_tail(
     run: str, offset: int, spans: Sequence[tuple[int, int]]
 ) -> tuple[int, list[str]] | None:
-    """The name at the end of a capitalised run: its start and its last two or three words.
+    """The name at the end of a capitalised run: where it starts, and its two or three words.
 
     The name is the run's tail after any title, organisation or force words ("Met Commissioner
-    Sir Mark Rowley", "Northamptonshire Police Supt Mark Behan"); `offset` is where the run
-    starts in its paragraph, `spans` the paragraph's blocked spans. None when under two words.
+    Sir Mark Rowley", "Northamptonshire Police Supt Mark Behan"), at most its last three words;
+    `offset` is where the run starts in its paragraph, `spans` the paragraph's blocked spans.
+    None when fewer than two words are left.
     """
     words = run.split()
     end = len(run)
@@ -187,19 +206,32 @@ def _name_tail(
     return offset + start, words[-count:]
 
 
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
 def _title_before(para: str, name_start: int) -> tuple[str | None, int]:
-    """The title or rank just before a name, if any, and where the name (with title) starts."""
+    """The title or rank just before a name, if any, and where the name with its title starts."""
     window_start = max(0, name_start - 60)
     if name_start == window_start or not para[name_start - 1].isspace():
         return None, name_start
     last = para[window_start:name_start].rsplit(None, 1)[-1:]
     if not last or last[0].removesuffix(".") not in _TITLE_ENDS:
         return None, name_start
-    window = para[window_start:name_start]
-    tm = _TITLE_BEFORE.search(window)
+    tm = _TITLE_BEFORE.search(para[window_start:name_start])
     if tm is None:
         return None, name_start
     return " ".join(tm.group("title").split()), window_start + tm.start("title")
+
+
+def _paragraph_starts(paragraphs: Sequence[str]) -> list[int]:
+    """Where each paragraph starts in the joined text."""
+    starts = []
+    at = 0
+    for para in paragraphs:
+        starts.append(at)
+        at += len(para) + 1
+    return starts
 
 
 def find_people(
@@ -209,40 +241,46 @@ def find_people(
     drafts: dict[str, _Draft] = {}
     mentions: list[PersonMention] = []
     surnames: dict[str, str] = {}
-    for pi, para in enumerate(paragraphs):
-        spans = blocked[pi] if pi < len(blocked) else ()
-        for m in _CANDIDATE.finditer(para):
-            # Every word of the tail is capitalised and none is a non-name word, so the name
-            # needs no further word checks.
-            tail = _name_tail(m.group(), m.start(), spans)
-            if tail is None:
-                continue
-            name_start, words = tail
-            end = m.end()
-            title, start = _title_before(para, name_start)
-            if not _strong(title, words[0], para, end):
-                continue
-            name = " ".join(words)
-            key = person_key(name)
-            draft = drafts.get(key)
-            if draft is None:
-                draft = drafts[key] = _Draft(name=name, paragraph=pi)
-            full = para[start:end]
-            if full != name:
-                draft.aliases.add(" ".join(full.split()))
-            if title and not draft.title:
-                draft.title = title
-            if draft.gender is None:
-                draft.gender = _gender(title, words[0])
-            draft.seen += 1
-            if draft.seen <= 3:
-                _read_role(draft, para, start, end)
-            surnames.setdefault(fold(words[-1]), key)
-            mentions.append(PersonMention(pi, start, end, key))
+    text = _JOINER.join(paragraphs)
+    starts = _paragraph_starts(paragraphs)
+    pi, para, base, next_base = -1, "", 0, 0
+    spans: Sequence[tuple[int, int]] = ()
+    for m in _CANDIDATE.finditer(text):
+        if m.start() >= next_base:
+            pi = bisect_right(starts, m.start()) - 1
+            para, base = paragraphs[pi], starts[pi]
+            next_base = base + len(para) + 1
+            spans = blocked[pi] if pi < len(blocked) else ()
+        # Each word of the tail is a capitalised word or particle and none is a non-name word,
+        # so the tail is a name without further word checks.
+        tail = _name_tail(m.group(), m.start() - base, spans)
+        if tail is None:
+            continue
+        name_start, words = tail
+        end = m.end() - base
+        title, start = _title_before(para, name_start)
+        if not _strong(title, words[0], para, end):
+            continue
+        name = " ".join(words)
+        key = person_key(name)
+        draft = drafts.get(key)
+        if draft is None:
+            draft = drafts[key] = _Draft(name=name, paragraph=pi)
+        full = para[start:end]
+        if full != name:
+            draft.aliases.add(" ".join(full.split()))
+        if title and not draft.title:
+            draft.title = title
+        if draft.gender is None:
+            draft.gender = _gender(title, words[0])
+        draft.seen += 1
+        if draft.seen <= 3:
+            _read_role(draft, para, start, end)
+        surnames.setdefault(fold(words[-1]), key)
+        mentions.append(PersonMention(pi, start, end, key))
     if surnames:
-        _second_pass(paragraphs, drafts, surnames, mentions)
+        _second_pass(text, starts, drafts, surnames, mentions)
     mentions.sort(key=lambda x: (x.paragraph, x.start))
-    ordered = sorted(drafts.items(), key=lambda kd: kd[1].paragraph)
     keyed = {
         key: Person(
             name=d.name,
@@ -252,65 +290,80 @@ def find_people(
             aliases=tuple(sorted(a for a in d.aliases if a != d.name)),
             paragraph=d.paragraph,
         )
-        for key, d in ordered
+        for key, d in sorted(drafts.items(), key=lambda kd: kd[1].paragraph)
     }
-    people = tuple(keyed.values())
-    return PeopleIndex(people, tuple(mentions), {k: d.gender for k, d in drafts.items()}, keyed)
+    genders = {k: d.gender for k, d in drafts.items()}
+    return PeopleIndex(tuple(keyed.values()), tuple(mentions), genders, keyed)
 
 
-def _may_hold_surname(para: str, surnames: dict[str, str]) -> bool:
-    """Cheap test: could a word of the paragraph fold to one of the (folded) surnames?"""
-    if not para.isascii():
-        return True  # accents and curly quotes fold away: leave these to the full scan
-    lowered = para.lower()
-    return any(s in lowered for s in surnames)
+def _honorifics(text: str) -> Iterator[re.Match[str]]:
+    """Honorific + name matches as `finditer` over the pattern with a leading `\\b` finds them.
+
+    A match glued to a preceding word fails that boundary: it is dropped and the search resumes
+    one character on, as the boundary would have made the engine do.
+    """
+    at = 0
+    while (m := _HONORIFIC_SURNAME.search(text, at)) is not None:
+        if m.start() and _WORD_CHAR.match(text, m.start() - 1):
+            at = m.start() + 1
+            continue
+        yield m
+        at = m.end()
 
 
 def _second_pass(
-    paragraphs: Sequence[str],
+    text: str,
+    starts: list[int],
     drafts: dict[str, _Draft],
     surnames: dict[str, str],
     mentions: list[PersonMention],
 ) -> None:
-    """Honorific + surname ("Mr Cunningham"), and bare surnames of known people."""
-    by_surname = {drafts[k].name.split()[-1]: k for k in surnames.values()}
-    taken: dict[int, list[tuple[int, int]]] = {}
+    """Honorific + surname ("Mr Cunningham"), and bare surnames of known people.
+
+    `text` is the joined paragraphs, `starts` where each begins; `surnames` maps folded surnames
+    to people's keys. Adds to `mentions`, and to the drafts' aliases and genders.
+    """
+    covered = bytearray(len(text) + 1)  # positions of the joined text inside a mention
     for x in mentions:
-        taken.setdefault(x.paragraph, []).append((x.start, x.end))
-    for pi, para in enumerate(paragraphs):
-        covered = taken.get(pi, [])
-        if _may_hold_surname(para, surnames):
-            for m in _HONORIFIC_SURNAME.finditer(para):
-                key2 = surnames.get(fold(m.group("name")))
-                if key2 is None or _inside(m.start(), covered):
-                    continue
-                draft = drafts[key2]
-                draft.aliases.add(" ".join(m.group(0).split()))
-                if draft.gender is None:
-                    draft.gender = _gender(m.group("title"), "")
-                mentions.append(PersonMention(pi, m.start(), m.end(), key2))
-                covered = [*covered, (m.start(), m.end())]
-        # A bare surname is a whole capitalised word equal to it: find each surname's
-        # occurrences, then check the word that starts there.
-        found: list[PersonMention] = []
-        for surname, key3 in by_surname.items():
-            at = para.find(surname)
-            while at >= 0:
-                m3 = _CAP_WORD.match(para, at)
-                if (
-                    m3 is not None
-                    and m3.group(0) == surname
-                    and not _POSSESSIVE_NAME.match(para, m3.end())
-                    and not _inside(at, covered)
-                ):
-                    found.append(PersonMention(pi, at, m3.end(), key3))
-                at = para.find(surname, at + 1)
-        found.sort(key=lambda x: x.start)
-        mentions.extend(found)
+        a, b = starts[x.paragraph] + x.start, starts[x.paragraph] + x.end
+        covered[a:b] = b"\x01" * (b - a)
+    for m in _honorifics(text):
+        key = surnames.get(fold(m.group("name")))
+        if key is None or covered[m.start()]:
+            continue
+        draft = drafts[key]
+        draft.aliases.add(" ".join(m.group(0).split()))
+        if draft.gender is None:
+            draft.gender = _gender(m.group("title"), "")
+        pi = bisect_right(starts, m.start()) - 1
+        mentions.append(PersonMention(pi, m.start() - starts[pi], m.end() - starts[pi], key))
+        covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    by_surname = {drafts[k].name.split()[-1]: k for k in surnames.values()}
+    for word in _bare_surnames(text, by_surname):
+        if covered[word.start()] or _POSSESSIVE_NAME.match(text, word.end()):
+            continue
+        pi = bisect_right(starts, word.start()) - 1
+        start, end = word.start() - starts[pi], word.end() - starts[pi]
+        mentions.append(PersonMention(pi, start, end, by_surname[word.group()]))
 
 
-def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+def _bare_surnames(text: str, by_surname: dict[str, str]) -> Iterator[re.Match[str]]:
+    """The capitalised words (`_CAP_WORD` matches) of the text that are one of the surnames.
+
+    With a few surnames it is quicker to find where each occurs and check the word starting
+    there (no other word can cover that spot: words do not touch); with many, one scan of all
+    capitalised words keeps the time linear.
+    """
+    if len(by_surname) > _FEW_SURNAMES:
+        yield from (m for m in _CAP_WORD.finditer(text) if m.group() in by_surname)
+        return
+    for surname in by_surname:
+        at = text.find(surname)
+        while at >= 0:
+            word = _CAP_WORD.match(text, at)
+            if word is not None and word.end() - at == len(surname):
+                yield word
+            at = text.find(surname, at + 1)
 
 
 def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
@@ -321,14 +374,51 @@ def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
             draft.role = m.group("role").strip()
         else:
             window = para[max(0, start - 90) : start]
-            if _may_end_in_role(window) and _has_role_hint(window):
-                before = _ROLE_BEFORE.search(window)
-                if before and before.group("role")[:1].strip():
-                    role = before.group("role").strip(" ,")
-                    role = _LEADING_ARTICLE.sub("", role)
-                    if len(role.split()) >= 1 and role.lower() not in {"said", "says"}:
-                        draft.role = role
+            found = _role_before(window)
+            if found is not None:
+                role = _LEADING_ARTICLE.sub("", found.strip(" ,"))
+                if len(role.split()) >= 1 and role.lower() not in {"said", "says"}:
+                    draft.role = role
     if draft.organisation is None:
         m2 = _FROM_ORG.match(para, end)
         if m2:
             draft.organisation = m2.group("org").strip()
+
+
+def _role_before(window: str) -> str | None:
+    """The role ending the text before a name, if the text names a role noun anywhere.
+
+    Finds what `_ROLE_HINT_RE` (the hint) then `_ROLE_BEFORE` would, faster: first the role
+    noun that ends the text, then the leftmost start of the words that run up to it.
+    """
+    text = window.rstrip()
+    if text.endswith(","):
+        text = text[:-1].rstrip()
+    end = len(text)
+    tail = text[-_LONGEST_ROLE:]
+    if tail.isascii() and _ROLE_NOUNS_DISTINCT_ENDS:
+        # In ASCII, case-blind matching is lower-casing, and a noun ending the text is a hint.
+        lowered = tail.lower()
+        if not lowered.endswith(_ROLE_NOUNS_LOWER):
+            return None
+        noun_start = end - next(len(n) for n in _ROLE_NOUNS_LOWER if lowered.endswith(n))
+    else:
+        if tail[-1:].lower() not in _ROLE_LAST_LETTERS or not _ROLE_HINT_RE.search(window.lower()):
+            return None
+        if not _ROLE_NOUNS_DISTINCT_ENDS:
+            m = _ROLE_BEFORE.search(window)
+            return m.group("role") if m and m.group("role")[:1].strip() else None
+        noun = _ROLE_NOUN_AT_END.search(window, max(0, end - _LONGEST_ROLE))
+        if noun is None:
+            return None
+        noun_start = noun.start()
+    # Each word before the noun is one whole whitespace-separated chunk (the first may be cut):
+    # the role cannot start before the sixth chunk back.
+    before = window[:noun_start]
+    chunks = before.rsplit(None, 6)
+    start = 0
+    if len(chunks) == 7:
+        start = len(before) - len(before[len(chunks[0]) :].lstrip())
+    words = _ROLE_WORDS_TO_END.search(window, start, noun_start)
+    assert words is not None  # zero words always match
+    return window[words.start() : end]
