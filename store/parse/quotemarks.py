@@ -39,6 +39,13 @@ class Span(NamedTuple):
 _Mark = tuple[int, str, bool, bool]
 
 
+def _has_marks(text: str) -> bool:
+    """Whether text holds any quote mark or apostrophe."""
+    if text.isascii():  # most paragraphs: two quick substring tests instead of a regex scan
+        return '"' in text or "'" in text
+    return _MARKS.search(text) is not None
+
+
 def _marks(text: str) -> list[_Mark]:
     """The marks of a paragraph that can open or close a quote, in order."""
     out: list[_Mark] = []
@@ -82,7 +89,7 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
     spans: list[Span] = []
     pending: tuple[str, list[tuple[int, int, int]]] | None = None
     for pi, text in enumerate(paragraphs):
-        if pending is None and _MARKS.search(text) is None:
+        if pending is None and not _has_marks(text):
             continue  # no quote marks: nothing opens here and nothing runs on
         marks = _marks(text)
         last_close = {family: i for i, (_, family, _, closes) in enumerate(marks) if closes}

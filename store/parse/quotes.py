@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..records import Quote, SpeakerKind
 from .lexicon import NOT_NAME_WORDS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS
@@ -27,9 +28,6 @@ _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<who>(?:(?!\b(?:that|which|who|whose|when|where)\b)[^,.;:“”\"]){2,80})",
     re.I,
 )
-# In every _ACCORDING match. The same as (?i:according) (only a and A fold to a), but the
-# leading class lets the regex engine skip ahead to candidate letters.
-_ACCORDING_CUE = re.compile("[aA](?i:ccording)")
 _SENT_END = re.compile(r"[.!?…](?=\s+[\"“‘'A-Z0-9])")
 _AUX = re.compile(
     r"(?:\s+(?:has|have|had|was|is|were|are|will|would|also|then|later|previously|today|yesterday|"
@@ -121,6 +119,8 @@ WATCHDOGS = {
 }
 _WATCHDOG_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in WATCHDOGS) + r")\b")
 _WORD = re.compile(r"\w+")
+_TWO_WORDS = re.compile(r"\w+\W+\w")  # found when a text has two words or more
+_FIVE_WORDS = re.compile(r"\w+(?:\W+\w+){4}")  # found when a text has five words or more
 _TITLE_WORD = re.compile(r"[\w’'-]+")
 _TITLE_SMALL_WORDS = frozenset({"of", "and", "the", "a", "for", "on", "in", "to"})
 _ENDS_IN_PUNCT = re.compile(r"[.!?,]$")
@@ -155,12 +155,20 @@ def _may_name_watchdog(text: str) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Speaker:
+class Speaker(NamedTuple):
     """Who said something: a display name and whether a person or an organisation."""
 
     name: str
     kind: SpeakerKind
+
+
+def _may_say_according(text: str) -> bool:
+    """Cheap test before _ACCORDING (case-insensitive): False only if no 'according' is in text."""
+    if "ccording" in text:
+        return True
+    # Other cases: lower() turns every letter that matches case-insensitively into the
+    # plain letter, except the dotted and dotless Turkish i, looked for apart.
+    return "according" in text.lower() or "İ" in text or "ı" in text
 
 
 @dataclass(frozen=True)
@@ -223,13 +231,9 @@ class Attributor:
         for mention in ctx.people.mentions:
             self.mentions.setdefault(mention.paragraph, []).append(mention)
         self.mention_starts = {p: [m.start for m in ms] for p, ms in self.mentions.items()}
-        self.watchdogs: list[list[str]] = [[] for _ in paragraphs]
-        if _may_name_watchdog("\n".join(paragraphs)):
-            self.watchdogs = [
-                [WATCHDOGS[n] for n in _WATCHDOG_RE.findall(p)] if _may_name_watchdog(p) else []
-                for p in paragraphs
-            ]
-        self.any_watchdog = any(self.watchdogs)
+        self._watchdogs: list[list[str]] | None = None  # found when first needed
+        joined = "\n".join(masked)  # paragraphs stay apart: "\n" is in no name or cue
+        self._any_according = _may_say_according(joined)
 
     def ends(self, p: int) -> list[int]:
         """Where each sentence of paragraph p ends, ignoring full stops inside quotes."""
@@ -246,9 +250,11 @@ class Attributor:
 
     def according(self, p: int, start: int, end: int) -> re.Match[str] | None:
         """'… according to X' between start and end of paragraph p, outside quotes."""
+        if not self._any_according:
+            return None
         may = self._accords[p]
         if may is None:  # one cheap scan of the paragraph spares a scan per quote
-            may = self._accords[p] = _ACCORDING_CUE.search(self.masked[p]) is not None
+            may = self._accords[p] = _may_say_according(self.masked[p])
         return _ACCORDING.search(self.masked[p], start, end) if may else None
 
     def _person_in(self, pi: int, start: int, end: int, *, first: bool = True) -> Speaker | None:
@@ -290,11 +296,16 @@ class Attributor:
 
     def _recent_watchdog(self, pi: int, inspectorate: bool) -> str | None:
         """The body named nearest before (else after) paragraph pi; inspectorates first if asked."""
-        if not self.any_watchdog:
+        if self._watchdogs is None:
+            self._watchdogs = [
+                [WATCHDOGS[n] for n in _WATCHDOG_RE.findall(p)] if _may_name_watchdog(p) else []
+                for p in self.paragraphs
+            ]
+        if not any(self._watchdogs):
             return None
         fallback: str | None = None
         for p in itertools.chain(range(pi, -1, -1), range(pi + 1, len(self.paragraphs))):
-            for name in reversed(self.watchdogs[p]):
+            for name in reversed(self._watchdogs[p]):
                 if not inspectorate or name.startswith("HMIC"):
                     return name
                 fallback = fallback or name
@@ -745,7 +756,9 @@ class QuoteFinder:
         for span in self.spans:
             for pi, a, b in span.pieces:
                 by_para.setdefault(pi, []).append((a, b))  # marks stay: sentences end before them
-        self.masked = [_mask(p, by_para.get(i, [])) for i, p in enumerate(paragraphs)]
+        self.masked = [
+            _mask(p, by_para[i]) if i in by_para else p for i, p in enumerate(paragraphs)
+        ]
         self.attr = Attributor(paragraphs, self.masked, ctx)
 
     def quotes(self) -> tuple[Quote, ...]:
@@ -763,9 +776,8 @@ class QuoteFinder:
         lp, la, lb = span.last
         para = self.paragraphs[pi]
         text = "\n\n".join(self.paragraphs[p][x:y].strip() for p, x, y in span.pieces).strip()
-        words = len(list(itertools.islice(_WORD.finditer(text), 5)))  # counted up to five
-        if not words or (words == 1 and len(span.pieces) == 1):
-            return None
+        if not _WORD.search(text) or (len(span.pieces) == 1 and not _TWO_WORDS.search(text)):
+            return None  # no words, or one word in one paragraph
         if text.lower().strip(" .,") in RATINGS:
             return None
         s_start, s_end = self.attr.bounds(pi, a)
@@ -798,7 +810,7 @@ class QuoteFinder:
         if speaker is None and at_start and self.attr.last_speaker:
             speaker = self.attr.last_speaker
         if speaker is None:
-            if partial and words <= 4:
+            if partial and not _FIVE_WORDS.search(text):  # a fragment of four words or fewer
                 return None
             speaker = self._nearby(pi, a)
         if speaker is None:
