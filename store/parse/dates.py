@@ -4,32 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..records import Precision
+from .dateanchors import MONTH_NAMES, date_starts
 
-_MONTH_NAMES = (
-    ("january", "jan"),
-    ("february", "feb"),
-    ("march", "mar"),
-    ("april", "apr"),
-    ("may",),
-    ("june", "jun"),
-    ("july", "jul"),
-    ("august", "aug"),
-    ("september", "sep", "sept"),
-    ("october", "oct"),
-    ("november", "nov"),
-    ("december", "dec"),
-)
-MONTHS = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in names}
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as _WEEKDAY starts them
-_BARE_PREPS = (  # the prepositions of _BARE_MONTH ('mid' also as 'mid-')
-    *("in", "since", "by", "until", "from", "during", "before", "after"),
-    *("last", "this", "next", "early", "late", "mid"),
-)
+MONTHS = {name: i for i, names in enumerate(MONTH_NAMES, start=1) for name in names}
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -204,128 +186,12 @@ def _lower(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, pattern.flags & ~re.I)
 
 
-# Every date expression holds an anchor: a digit run (numeric dates and years), a month name
-# (a bare month) or a relative word ('today', 'last week', 'the past 12 months'). A match starts
-# at its anchor or at one of the few words just before it, so rather than running each pattern
-# along the whole text, the scan tries the patterns only at those word starts; trying them left
-# to right and resuming after each match gives exactly the matches finditer gives. Anchor words
-# are found with plain substring searches over a whole article at once, the fastest scan there is.
-_BARE_MONTHS = tuple(names[0] for names in _MONTH_NAMES)
-_ALONE = ("today", "yesterday", "tomorrow")  # relative words that need no word before them
-_RELATIVE_WORDS = (*_ALONE, "week", "month", "year")
-# Characters whose lower case is (or holds) an ASCII letter: with them, the case-insensitive
-# patterns can match where the lower-cased text shows no anchor, so such text is scanned fully.
-_FOLDS_TO_ASCII = ("\u0130", "\u212a")
-
-
-def _reversed(*words: str) -> str:
-    return "|".join(w[::-1] for w in words)
-
-
-def _words_back(words: str, gap: str, depth: int) -> str:
-    """A pattern read on reversed text from just before an anchor: up to `depth` words before
-    it (each given reversed in `words`) with `gap` between; a group per word, nearest first."""
-    word = rf"{gap}({words})(?![a-z0-9])"
-    pattern = word
-    for _ in range(depth - 1):
-        pattern = f"{word}(?:{pattern})?"
-    return pattern
-
-
-# On reversed text: a digit run that can be part of a date (one or two digits for a day or
-# month, four for a year: every digit group of the date patterns is a whole run of those
-# lengths), then up to two words before it that may start a date: a weekday or month (any
-# word starting like one, as _WEEKDAY and _MON allow) or the 'of' of 'May of 2019'.
-_DATE_GAP = r"[\s.,]+"
-_DATE_WORD = rf"[a-z]*(?:{_reversed(*_WEEKDAYS, *(m[0][:3] for m in _MONTH_NAMES))})|fo"
-_RUN_BACK = re.compile(
-    r"(\d(?<!\d\d)(?:\d\d\d|\d)?(?!\d))" + f"(?:{_words_back(_DATE_WORD, _DATE_GAP, 2)})?"
-)
-# Before a bare month: the preposition _BARE_MONTH requires ('mid-' too).
-_MONTH_BACK = re.compile(_words_back(_reversed(*_BARE_PREPS), r"\s+-?", 1))
-# Before 'week', 'month' or 'year': the words _RELATIVE allows ('in the past twelve months').
-_RELATIVE_BACK = re.compile(
-    _words_back(
-        _reversed("this", "last", "next", "past", "the", "in", "earlier", "later", "twelve", "12"),
-        r"\s+",
-        4,
-    )
-)
-
-
-class _Starts:
-    """Where matches may start in one lower-cased paragraph, by the patterns that apply there."""
-
-    __slots__ = ("months", "numeric", "relative", "runs", "words")
-
-    def __init__(self) -> None:
-        self.numeric = False  # an ASCII digit: numeric patterns are tried only then
-        self.runs: list[int] = []  # digit runs: years, days, numeric dates
-        self.words: list[int] = []  # weekdays, months and 'of' before a digit run
-        self.months: list[int] = []  # prepositions before a month name
-        self.relative: list[int] = []  # relative phrases
-
-
-def _starts(low: str, offsets: list[int]) -> dict[int, _Starts]:
-    """Candidate starts in lower-cased paragraphs joined by newlines (starting at offsets)."""
-    by_para: dict[int, _Starts] = {}
-    ends = [*offsets[1:], len(low) + 1]
-    rev = low[::-1]
-    size = len(low)
-
-    def paragraph(at: int) -> tuple[_Starts, int]:
-        i = bisect_right(offsets, at) - 1
-        starts = by_para.get(i)
-        if starts is None:
-            starts = by_para[i] = _Starts()
-        return starts, i
-
-    def before(back: re.Pattern[str], at: int, first: int, into: list[int]) -> None:
-        """Add where the words before position `at` start (from `first`) to `into`."""
-        m = back.match(rev, size - at, size - first)
-        if m:
-            for group in range(1, back.groups + 1):
-                end = m.end(group)
-                if end < 0:
-                    break
-                into.append(size - end - first)
-
-    for digit in "0123456789":
-        at = low.find(digit)
-        while at >= 0:
-            starts, i = paragraph(at)
-            starts.numeric = True
-            at = low.find(digit, ends[i])
-    for i, starts in by_para.items():
-        first = offsets[i]
-        for m in _RUN_BACK.finditer(rev, size - ends[i] + 1, size - first):
-            starts.runs.append(size - m.end(1) - first)
-            for group in (2, 3):
-                end = m.end(group)
-                if end < 0:
-                    break
-                starts.words.append(size - end - first)
-    for word in _BARE_MONTHS:
-        at = low.find(word)
-        while at >= 0:
-            starts, i = paragraph(at)
-            before(_MONTH_BACK, at, offsets[i], starts.months)
-            at = low.find(word, at + 1)
-    for word in _RELATIVE_WORDS:
-        at = low.find(word)
-        while at >= 0:
-            starts, i = paragraph(at)
-            if word in _ALONE:
-                starts.relative.append(at - offsets[i])
-            before(_RELATIVE_BACK, at, offsets[i], starts.relative)
-            at = low.find(word, at + 1)
-    return by_para
+# The patterns are tried only where dateanchors finds a match may start; trying them there
+# left to right, resuming after each match, gives exactly the matches finditer gives.
 
 
 def _scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
     """What pattern.finditer(text) finds, given every position where a match may start."""
-    if not starts:
-        return []
     found: list[re.Match[str]] = []
     end = 0
     for start in sorted(set(starts)) if len(starts) > 1 else starts:
@@ -337,6 +203,60 @@ def _scan(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Mat
 
 # (start, end, year, month, day, relative): a DateMention before it is made one.
 MentionParts = tuple[int, int, int | None, int | None, int | None, str | None]
+
+
+def _full_date(m: re.Match[str]) -> MentionParts | None:
+    ymd = _full_match(m)
+    return (m.start(), m.end(), *ymd, None) if ymd else None
+
+
+def _month_year(m: re.Match[str]) -> MentionParts | None:
+    month = MONTHS[m["mon"].lower().rstrip(".")]
+    return m.start(), m.end(), int(m["year"]), month, None, None
+
+
+def _day_month(m: re.Match[str]) -> MentionParts | None:
+    mon = m["mon"] or m["mon2"]
+    day = int(m["day"] or m["day2"])
+    if 1 <= day <= 31 and not (mon.lower() == "may" and not m["day"]):
+        return m.start(), m.end(), None, MONTHS[mon.lower().rstrip(".")], day, None
+    return None
+
+
+def _bare_month(m: re.Match[str]) -> MentionParts | None:
+    return m.start("mon"), m.end(), None, MONTHS[m["mon"].lower()], None, None
+
+
+def _year_only(m: re.Match[str]) -> MentionParts | None:
+    return m.start(), m.end(), int(m["year"]), None, None, None
+
+
+def _relative_words(m: re.Match[str]) -> MentionParts | None:
+    return m.start(), m.end(), None, None, None, " ".join(m["rel"].lower().split())
+
+
+# What each pattern's match means, in the order the patterns are tried: where matches
+# overlap, the earlier pattern wins.
+_READERS = (_full_date, _month_year, _day_month, _bare_month, _year_only, _relative_words)
+
+
+def _collect(matches: Sequence[list[re.Match[str]]]) -> list[MentionParts]:
+    """Mentions from each pattern's matches (in _READERS order), dropping overlapped ones."""
+    found: list[MentionParts] = []
+    for read, pattern_matches in zip(_READERS, matches, strict=True):
+        for m in pattern_matches:
+            mention = read(m)
+            if mention is None:
+                continue
+            start, end = mention[0], mention[1]
+            for other in found:
+                if start < other[1] and end > other[0]:
+                    break
+            else:
+                found.append(mention)
+    if len(found) > 1:
+        found.sort(key=lambda x: x[0])
+    return found
 
 
 def find_dates(sentence: str) -> list[DateMention]:
@@ -352,26 +272,34 @@ def mentions_by_paragraph(paragraphs: Sequence[str]) -> list[tuple[int, list[Men
     """(index, mentions) for each paragraph naming a date, in order; one anchor search for all."""
     joined = "\n".join(paragraphs)
     low = joined.lower()
-    if len(low) != len(joined) or any(c in joined for c in _FOLDS_TO_ASCII):
+    # Lower-casing that changes lengths ('İ'), or makes an ASCII letter of another ('K', the
+    # kelvin sign), leaves anchors the search would miss: then every pattern scans everything.
+    if len(low) != len(joined) or "\u0130" in joined or "\u212a" in joined:
         everything = ((i, _scan_all(p)) for i, p in enumerate(paragraphs))
         return [(i, found) for i, found in everything if found]
-    offsets: list[int] = []
-    at = 0
-    for p in paragraphs:
-        offsets.append(at)
-        at += len(p) + 1
+    offsets = list(accumulate([len(p) + 1 for p in paragraphs[:-1]], initial=0))
     out: list[tuple[int, list[MentionParts]]] = []
-    for i, starts in sorted(_starts(low, offsets).items()):
+    nothing: list[re.Match[str]] = []
+    for i, starts in sorted(date_starts(low, offsets).items()):
         text = low[offsets[i] : offsets[i] + len(paragraphs[i])]
-        numeric = starts.numeric
-        before_runs = starts.words
+        days, years, words = starts.days, starts.years, starts.words
+        full = month_year = day_month = year_only = nothing
+        if (days or years) and _DIGIT.search(text):
+            iso = [y for y in years if text.startswith("-", y + 4)]
+            full = _scan(_FULL_LOW, text, days + iso + words)
+            month_year = _scan(_MONTH_YEAR_LOW, text, words) if words else nothing
+            day_month = _scan(_DAY_MONTH_LOW, text, days + words)
+            year_only = _scan(_YEAR_ONLY_LOW, text, years) if years else nothing
+        months, relative = starts.months, starts.relative
         found = _collect(
-            _scan(_FULL_LOW, text, starts.runs + before_runs) if numeric else [],
-            _scan(_MONTH_YEAR_LOW, text, before_runs) if numeric else [],
-            _scan(_DAY_MONTH_LOW, text, starts.runs + before_runs) if numeric else [],
-            _scan(_BARE_MONTH_LOW, text, starts.months),
-            _scan(_YEAR_ONLY_LOW, text, starts.runs) if numeric else [],
-            _scan(_RELATIVE_LOW, text, starts.relative),
+            (
+                full,
+                month_year,
+                day_month,
+                _scan(_BARE_MONTH_LOW, text, months) if months else nothing,
+                year_only,
+                _scan(_RELATIVE_LOW, text, relative) if relative else nothing,
+            )
         )
         if found:
             out.append((i, found))
@@ -382,64 +310,14 @@ def _scan_all(sentence: str) -> list[MentionParts]:
     """Mentions found by running every pattern along the whole text (for unusual letter cases)."""
     low = sentence.lower()
     text, patterns = (low, _LOW_PATTERNS) if len(low) == len(sentence) else (sentence, _PATTERNS)
-    full_date, month_year, day_month, bare_month, year_only, relative = patterns
     numeric = _DIGIT.search(text) is not None
-
-    def every(pattern: re.Pattern[str], applies: bool = True) -> list[re.Match[str]]:
-        return list(pattern.finditer(text)) if applies else []
-
+    # Without an ASCII digit only the month-alone and relative patterns are tried.
     return _collect(
-        every(full_date, numeric),
-        every(month_year, numeric),
-        every(day_month, numeric),
-        every(bare_month),
-        every(year_only, numeric),
-        every(relative),
+        [
+            list(pattern.finditer(text)) if numeric or k in (3, 5) else []
+            for k, pattern in enumerate(patterns)
+        ]
     )
-
-
-def _collect(
-    full_date: list[re.Match[str]],
-    month_year: list[re.Match[str]],
-    day_month: list[re.Match[str]],
-    bare_month: list[re.Match[str]],
-    year_only: list[re.Match[str]],
-    relative: list[re.Match[str]],
-) -> list[MentionParts]:
-    """Mentions from each pattern's matches; an earlier pattern wins where matches overlap."""
-    found: list[MentionParts] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(
-        start: int,
-        end: int,
-        year: int | None,
-        month: int | None,
-        day: int | None,
-        rel: str | None = None,
-    ) -> None:
-        if all(end <= s or start >= e for s, e in taken):
-            taken.append((start, end))
-            found.append((start, end, year, month, day, rel))
-
-    for m in full_date:
-        if ymd := _full_match(m):
-            add(m.start(), m.end(), *ymd)
-    for m in month_year:
-        add(m.start(), m.end(), int(m["year"]), MONTHS[m["mon"].lower().rstrip(".")], None)
-    for m in day_month:
-        mon = m["mon"] or m["mon2"]
-        day = int(m["day"] or m["day2"])
-        if 1 <= day <= 31 and not (mon.lower() == "may" and not m["day"]):
-            add(m.start(), m.end(), None, MONTHS[mon.lower().rstrip(".")], day)
-    for m in bare_month:
-        add(m.start("mon"), m.end(), None, MONTHS[m["mon"].lower()], None)
-    for m in year_only:
-        add(m.start(), m.end(), int(m["year"]), None, None)
-    for m in relative:
-        add(m.start(), m.end(), None, None, None, " ".join(m["rel"].lower().split()))
-    found.sort(key=lambda x: x[0])
-    return found
 
 
 _PATTERNS = (_FULL_DATE, _MONTH_YEAR, _DAY_MONTH, _BARE_MONTH, _YEAR_ONLY, _RELATIVE)
