@@ -124,8 +124,7 @@ _FIVE_WORDS = re.compile(r"\w+(?:\W+\w+){4}")  # found when a text has five word
 _TITLE_WORD = re.compile(r"[\w’'-]+")
 _TITLE_SMALL_WORDS = frozenset({"of", "and", "the", "a", "for", "on", "in", "to"})
 _ENDS_IN_PUNCT = re.compile(r"[.!?,]$")
-_ENDS_INTRO = re.compile(r"[:,]\s*$")  # "X said:" / "X said," before a quote
-_ENDS_INVERTED = re.compile(r"[,“”\"‘’']\s*$")
+_INVERTING_MARKS = tuple(",“”\"‘’'")  # '…,” said X': the verb comes before its subject
 _INVERTED_WHO = re.compile(
     r"\s+((?!(?:in|on|at|that|to|of|by|for|with|from|after|before)\b)[^,.;:“”\"]{2,80})"
 )
@@ -232,6 +231,7 @@ class Attributor:
             self.mentions.setdefault(mention.paragraph, []).append(mention)
         self.mention_starts = {p: [m.start for m in ms] for p, ms in self.mentions.items()}
         self._watchdogs: list[list[str]] | None = None  # found when first needed
+        self._any_watchdog = False
         joined = "\n".join(masked)  # paragraphs stay apart: "\n" is in no name or cue
         self._any_according = _may_say_according(joined)
 
@@ -257,21 +257,19 @@ class Attributor:
             may = self._accords[p] = _may_say_according(self.masked[p])
         return _ACCORDING.search(self.masked[p], start, end) if may else None
 
-    def _person_in(self, pi: int, start: int, end: int, *, first: bool = True) -> Speaker | None:
-        para = self.paragraphs[pi]
-        here = self.mentions.get(pi, [])
-        first_i = bisect.bisect_left(self.mention_starts.get(pi, []), start)
-        found = []
-        for m in here[first_i:]:
-            if m.start >= end:
-                break
-            if m.end <= end and para[m.end : m.end + 2] not in ("’s", "'s"):
-                found.append(m)
-        if not found:
+    def _person_in(self, pi: int, start: int, end: int) -> Speaker | None:
+        """The first person named whole between start and end of paragraph pi (not 'X’s …')."""
+        here = self.mentions.get(pi)
+        if not here:
             return None
-        mention = found[0] if first else found[-1]
-        person = self.ctx.people.by_key(mention.key)
-        return Speaker(person.name, "person") if person else None
+        para = self.paragraphs[pi]
+        for m in here[bisect.bisect_left(self.mention_starts[pi], start) :]:
+            if m.start >= end:
+                return None
+            if m.end <= end and para[m.end : m.end + 2] not in ("’s", "'s"):
+                person = self.ctx.people.by_key(m.key)
+                return Speaker(person.name, "person") if person else None
+        return None
 
     def _last_person_before(
         self, pi: int, pos: int, gender: str | None
@@ -301,7 +299,8 @@ class Attributor:
                 [WATCHDOGS[n] for n in _WATCHDOG_RE.findall(p)] if _may_name_watchdog(p) else []
                 for p in self.paragraphs
             ]
-        if not any(self._watchdogs):
+            self._any_watchdog = any(self._watchdogs)
+        if not self._any_watchdog:
             return None
         fallback: str | None = None
         for p in itertools.chain(range(pi, -1, -1), range(pi + 1, len(self.paragraphs))):
@@ -484,18 +483,18 @@ class Attributor:
                 ):
                     return Speaker(name, "person")  # an appositive that is just a name
         for start, end in spans:
-            speaker = self.phrase(pi, start, end)
+            speaker = self._unnamed_phrase(pi, start, end)  # no person named: checked above
             if speaker:
                 return speaker
         return None
 
     def phrase(self, pi: int, start: int, end: int) -> Speaker | None:
         """The speaker named by paragraph text[start:end] (a subject phrase)."""
-        text = self.paragraphs[pi][start:end]
-        person = self._person_in(pi, start, end)
-        if person:
-            return person
-        words = text.strip(" ,").split()
+        return self._person_in(pi, start, end) or self._unnamed_phrase(pi, start, end)
+
+    def _unnamed_phrase(self, pi: int, start: int, end: int) -> Speaker | None:
+        """The speaker of a subject phrase that names no person: a pronoun, role or body."""
+        words = self.paragraphs[pi][start:end].strip(" ,").split()
         if not words:
             return None
         lower = [w.lower().strip(",") for w in words]
@@ -795,7 +794,7 @@ class QuoteFinder:
             speaker = self._speaker_before(pi, s_start, a - 1)
         if speaker is None:
             speaker = self._speaker_after(lp, lb + 1, l_end)
-        intro = bool(_ENDS_INTRO.search(before)) or at_start
+        intro = before.rstrip().endswith((":", ",")) or at_start  # "X said:" / "X said,"
         partial = not (intro and text[:1].isupper())
         if (
             speaker is None
@@ -840,7 +839,8 @@ class QuoteFinder:
                 head = _np_head(para, s_start, vs)
                 spans = [head] if head else []
             speaker = self.attr.best(pi, spans)
-            inverted = not para[s_start:vs].strip() or _ENDS_INVERTED.search(para[s_start:vs])
+            lead = para[s_start:vs].rstrip()
+            inverted = not lead or lead.endswith(_INVERTING_MARKS)
             if speaker is None and inverted:
                 who = _INVERTED_WHO.match(tail)
                 if who:
