@@ -364,32 +364,35 @@ class Attributor:
     def _subject_person(self, p: int, st: int, en: int) -> tuple[Speaker, str | None] | None:
         """The person (named or not) a sentence is about: its speech verb's or its opening subject."""
         para = self.paragraphs[p]
-        spans: list[tuple[int, int]] = []
-        verb = _VERB.search(self.masked[p], st, en)
-        if verb:
-            spans.extend(_subject_before(para, verb.start(), st))
-        according = self.according(p, st, en)
-        if according:
-            spans.append((according.start("who"), according.end("who")))
-        head = _np_head(para, st, en)
-        if head:
-            spans.append(head)
-        comma = para.find(", ", st, min(en, st + 70))
-        if comma > 0:  # "After the verdicts, Judge X remanded …"
-            after = _np_head(para, comma + 2, en)
-            if after:
-                spans.append(after)
-        for a, b in spans:
+        for a, b in self._subject_candidates(p, st, en):
             person = self._person_in(p, a, b)
             if person:
                 return person, self.ctx.people.genders.get(person_key(person.name))
-            m = _UNNAMED.search(para, a, b)
-            if m and m.start() == a:
+            m = _UNNAMED.match(para, a, b)
+            if m:
                 noun = m.group("noun").lower()
                 return Speaker(f"Unnamed {noun.rstrip('s')}", "person"), _UNNAMED_GENDER.get(
                     noun.rstrip("s")
                 )
         return None
+
+    def _subject_candidates(self, p: int, st: int, en: int) -> Iterator[tuple[int, int]]:
+        """Spans that may say who a sentence is about, best first; made as they are asked for."""
+        para = self.paragraphs[p]
+        verb = _VERB.search(self.masked[p], st, en)
+        if verb:
+            yield from _subject_before(para, verb.start(), st)
+        according = self.according(p, st, en)
+        if according:
+            yield according.start("who"), according.end("who")
+        head = _np_head(para, st, en)
+        if head:
+            yield head
+        comma = para.find(", ", st, min(en, st + 70))
+        if comma > 0:  # "After the verdicts, Judge X remanded …"
+            after = _np_head(para, comma + 2, en)
+            if after:
+                yield after
 
     def _salient_person(self, pi: int, pos: int, gender: str | None) -> Speaker | None:
         """For he/she: the subject of the nearest earlier sentence that can be meant."""
@@ -771,11 +774,15 @@ class QuoteFinder:
         return tuple(out)
 
     def _one(self, span: Span, last_quote_para: int) -> Quote | None:
-        pi, a, _ = span.first
-        lp, la, lb = span.last
+        pieces = span.pieces
+        pi, a, b = pieces[0]
+        lp, la, lb = pieces[-1]
         para = self.paragraphs[pi]
-        text = "\n\n".join(self.paragraphs[p][x:y].strip() for p, x, y in span.pieces).strip()
-        if not _WORD.search(text) or (len(span.pieces) == 1 and not _TWO_WORDS.search(text)):
+        if len(pieces) == 1:
+            text = para[a:b].strip()
+        else:
+            text = "\n\n".join(self.paragraphs[p][x:y].strip() for p, x, y in pieces).strip()
+        if not _WORD.search(text) or (len(pieces) == 1 and not _TWO_WORDS.search(text)):
             return None  # no words, or one word in one paragraph
         if text.lower().strip(" .,") in RATINGS:
             return None
@@ -784,16 +791,15 @@ class QuoteFinder:
         # that is one enormous sentence still parses in linear time.
         s_start = max(s_start, a - 1 - WINDOW)
         before = para[s_start : a - 1]
-        if len(span.pieces) == 1 and _is_title(text, before):
+        if len(pieces) == 1 and _is_title(text, before):
             return None
         at_start = not before.strip(" —–-")
-        _, l_end = self.attr.bounds(lp, la)
-        l_end = min(l_end, lb + WINDOW)
         speaker = self._according(pi, s_start, min(s_end, a + len(text) + WINDOW))
         if speaker is None:
             speaker = self._speaker_before(pi, s_start, a - 1)
         if speaker is None:
-            speaker = self._speaker_after(lp, lb + 1, l_end)
+            _, l_end = self.attr.bounds(lp, la)
+            speaker = self._speaker_after(lp, lb + 1, min(l_end, lb + WINDOW))
         intro = before.rstrip().endswith((":", ",")) or at_start  # "X said:" / "X said,"
         partial = not (intro and text[:1].isupper())
         if (
@@ -818,7 +824,7 @@ class QuoteFinder:
         return Quote(
             speaker=speaker.name,
             text=text,
-            paragraphs=tuple(p for p, _, _ in span.pieces),
+            paragraphs=tuple(p for p, _, _ in pieces),
             partial=partial,
             speaker_kind=speaker.kind,
         )
@@ -831,22 +837,22 @@ class QuoteFinder:
         region = masked[s_start:q_open]
         for v in _VERB.finditer(region):
             vs = s_start + v.start()
-            ve = s_start + v.end()
-            tail = para[ve:q_open]
-            # "said Supt X:" — the subject after the verb, right before the quote.
-            spans = _subject_before(para, vs, s_start)
-            if v.group(0).lower().endswith("ing"):
+            if v.group().endswith("ing"):  # "…, saying:": the sentence's opening phrase
                 head = _np_head(para, s_start, vs)
-                spans = [head] if head else []
-            speaker = self.attr.best(pi, spans)
-            lead = para[s_start:vs].rstrip()
-            inverted = not lead or lead.endswith(_INVERTING_MARKS)
-            if speaker is None and inverted:
-                who = _INVERTED_WHO.match(tail)
-                if who:
-                    speaker = self.attr.best(pi, [(ve + who.start(1), ve + who.end(1))])
+                speaker = self.attr.best(pi, [head] if head else [])
+            else:
+                speaker = self.attr.best(pi, _subject_before(para, vs, s_start))
             if speaker is not None:
                 return speaker
+            lead = para[s_start:vs].rstrip()
+            if not lead or lead.endswith(_INVERTING_MARKS):
+                # "said Supt X:" — the subject after the verb, right before the quote.
+                ve = s_start + v.end()
+                who = _INVERTED_WHO.match(para, ve, q_open)
+                if who:
+                    speaker = self.attr.best(pi, [(who.start(1), who.end(1))])
+                    if speaker is not None:
+                        return speaker
         return None
 
     def _speaker_after(self, pi: int, q_close: int, s_end: int) -> Speaker | None:
