@@ -76,9 +76,11 @@ class ArticlesView(Query):
     BINDINGS: ClassVar[list[BindingType]] = list(keys.ARTICLES)
     PANES = ("article-pane", "facets")
 
-    flt: reactive[ArticleFilter] = reactive(ArticleFilter, init=False)
-    sort: reactive[SortKey] = reactive[SortKey]("date", init=False)
-    descending: reactive[bool] = reactive(True, init=False)
+    # The view draws nothing itself (its lists and status do), so a change of filter or
+    # order must not repaint the whole view: a keystroke then redraws only what changed.
+    flt: reactive[ArticleFilter] = reactive(ArticleFilter, init=False, repaint=False)
+    sort: reactive[SortKey] = reactive[SortKey]("date", init=False, repaint=False)
+    descending: reactive[bool] = reactive(True, init=False, repaint=False)
 
     def __init__(self, data: Data, *, id: str | None = None) -> None:
         super().__init__(data, id=id)
@@ -87,6 +89,7 @@ class ArticlesView(Query):
         self._total = 0
         self._shown = 0
         self._facets: Facets | None = None
+        self._status_one_line = False
 
     def compose(self) -> ComposeResult:
         yield RowList[FacetItem | Heading](
@@ -151,15 +154,21 @@ class ArticlesView(Query):
     def _show_list(self, result: ListResult) -> None:
         if (result.flt, result.sort, result.descending) != (self.flt, self.sort, self.descending):
             return
+        before = self._matches
         if not result.flt.text.strip():
             self._matches = None
         elif self._matches_for != result.flt.text:
             self._matches = {}  # the count column is kept while the counts are fetched
+        after = self._matches
+        # Rows draw as before unless the count column came, went or changed its counts.
+        same_look = after is before or (
+            after is not None and before is not None and not after and not before
+        )
         self._total = result.total
         self._shown = len(result.rows)
         rows = self.article_list
         rows.set_empty(EMPTY_STORE if result.total == 0 else NO_MATCH)
-        rows.set_rows(result.rows, cursor=result.cursor)
+        rows.set_rows(result.rows, cursor=result.cursor, same_look=same_look)
         self._update_status()
 
     def _show_matches(self, found: tuple[ArticleFilter, dict[int, int]]) -> None:
@@ -221,7 +230,13 @@ class ArticlesView(Query):
             ("title", True): "by title Z–A",
         }[(self.sort, self.descending)]
         parts.append(safe.content(order))
-        self.query_one("#article-status", Static).update(safe.join(parts, " · "))
+        status = self.query_one("#article-status", Static)
+        text = safe.join(parts, " · ")
+        # A status that stays on one line keeps its height: redraw it without a layout pass.
+        width = status.content_region.width
+        one_line = 0 < text.cell_length <= width
+        status.update(text, layout=not (one_line and self._status_one_line))
+        self._status_one_line = one_line
 
     def active_filters(self) -> list[tuple[str, str]]:
         """The facet filters in force, as (facet, label) pairs."""

@@ -100,6 +100,10 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         self._rows: Sequence[RowT] = ()
         self._empty = empty if isinstance(empty, Content) else safe.content(empty)
         self._cache: dict[tuple[int, int, bool, bool], Strip] = {}
+        """Lines drawn for the rows shown now, by index, width, cursor and focus."""
+        self._drawn: dict[tuple[int, int, bool, bool], tuple[object, Strip]] = {}
+        """Lines drawn by row identity (with the row, so the identity stays valid): a list
+        shown again after a query that returns the same row objects reuses them."""
         self._look: Look | None = None
         self._scroll_pending = False
 
@@ -117,11 +121,17 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
             return self._rows[self.cursor]
         return None
 
-    def set_rows(self, rows: Sequence[RowT], cursor: int = 0) -> None:
-        """Show these rows with the cursor at `cursor` (or the nearest choosable row)."""
+    def set_rows(self, rows: Sequence[RowT], cursor: int = 0, *, same_look: bool = False) -> None:
+        """Show these rows with the cursor at `cursor` (or the nearest choosable row).
+
+        `same_look`: the renderer draws any row as it drew it before, so lines already
+        drawn for row objects shown again are reused instead of drawn anew.
+        """
         self._rows = rows
         self.loading_rows = False
         self._cache.clear()
+        if not same_look:
+            self._drawn.clear()
         self.virtual_size = Size(0, len(rows))
         start = min(max(cursor, 0), len(rows) - 1)
         self.cursor = self._nearest(start, 1) if rows else -1
@@ -134,8 +144,8 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
     def set_empty(self, message: Content | str) -> None:
         """What an empty list says: what to do next."""
         self._empty = message if isinstance(message, Content) else safe.content(message)
-        self._cache.clear()
-        self.refresh()
+        if not self._rows:
+            self.refresh()
 
     @property
     def empty_message(self) -> str:
@@ -144,8 +154,12 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
 
     def refresh_rows(self) -> None:
         """Redraw every row, e.g. after a renderer's state changed."""
-        self._cache.clear()
+        self._forget_lines()
         self.refresh()
+
+    def _forget_lines(self) -> None:
+        self._cache.clear()
+        self._drawn.clear()
 
     # -- cursor -----------------------------------------------------------------------
 
@@ -241,11 +255,11 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
 
     def notify_style_update(self) -> None:
         self._look = None
-        self._cache.clear()
+        self._forget_lines()
         super().notify_style_update()
 
     def _on_resize(self, event: events.Resize) -> None:
-        self._cache.clear()
+        self._forget_lines()
         if self._scroll_pending and self.cursor >= 0:
             self.call_after_refresh(self._scroll_to_cursor, True)
 
@@ -282,9 +296,16 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         key = (index, width, on_cursor, self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
-            if len(self._cache) > 2000:
-                self._cache.clear()
-            strip = self._render_row(index, width, on_cursor, base)
+            if len(self._cache) > 2000 or len(self._drawn) > 2000:
+                self._forget_lines()
+            row = self._rows[index]
+            drawn_key = (id(row), width, on_cursor, self.has_focus)
+            drawn = self._drawn.get(drawn_key)
+            if drawn is not None and drawn[0] is row:
+                strip = drawn[1]
+            else:
+                strip = self._render_row(index, width, on_cursor, base)
+                self._drawn[drawn_key] = (row, strip)
             self._cache[key] = strip
         return strip
 
