@@ -182,8 +182,9 @@ class QuoteContext:
 
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """The text with quoted spans blanked out, offsets unchanged (one pass, however many)."""
-    if not spans:
-        return text
+    if len(spans) == 1:  # the usual case
+        a, b = max(0, spans[0][0]), min(len(text), spans[0][1])
+        return text[:a] + "x" * (b - a) + text[b:] if a < b else text
     out: list[str] = []
     done = 0  # text before this is already copied or blanked
     for a, b in sorted(spans):
@@ -232,8 +233,6 @@ class Attributor:
         self.mention_starts = {p: [m.start for m in ms] for p, ms in self.mentions.items()}
         self._watchdogs: list[list[str]] | None = None  # found when first needed
         self._any_watchdog = False
-        joined = "\n".join(masked)  # paragraphs stay apart: "\n" is in no name or cue
-        self._any_according = _may_say_according(joined)
 
     def ends(self, p: int) -> list[int]:
         """Where each sentence of paragraph p ends, ignoring full stops inside quotes."""
@@ -250,8 +249,6 @@ class Attributor:
 
     def according(self, p: int, start: int, end: int) -> re.Match[str] | None:
         """'… according to X' between start and end of paragraph p, outside quotes."""
-        if not self._any_according:
-            return None
         may = self._accords[p]
         if may is None:  # one cheap scan of the paragraph spares a scan per quote
             may = self._accords[p] = _may_say_according(self.masked[p])
@@ -355,7 +352,7 @@ class Attributor:
             stops = [*starts[1:], stop]
             for i in range(len(starts) - 1, -1, -1):
                 st, en = starts[i], stops[i]
-                if en > st and masked[st:en].strip():
+                if en > st and _NON_SPACE.search(masked, st, en):
                     yield p, st, en
                     found += 1
                     if found >= limit:
@@ -719,6 +716,20 @@ def _np_head(text: str, start: int, limit: int) -> tuple[int, int] | None:
 
 def _after_subject(text: str, pos: int, end: int) -> list[tuple[int, int]]:
     """'…," said Ch Supt X.' or '…," she added.' or '…," the report, published today, said'."""
+    # Worked out on the rest of the sentence and the character before it (the subject
+    # finder may look there), where tails such as ', she said.' repeat and are remembered.
+    lo = max(0, pos - 1)
+    return [(lo + a, lo + b) for a, b in _tail_subject(text[lo:end], pos - lo)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _tail_subject(text: str, pos: int) -> tuple[tuple[int, int], ...]:
+    """_after_subject on a short string holding the rest of the sentence."""
+    return tuple(_after_subject_spans(text, pos, len(text)))
+
+
+def _after_subject_spans(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """Candidate speaker spans in text[pos:end], the rest of a sentence after a quote."""
     rest = text[pos:end]
     dash = _DASH_BYLINE.match(rest)
     if dash:  # "…” — Gail Harrow, Police and Crime Commissioner"
