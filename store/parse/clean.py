@@ -118,23 +118,25 @@ def is_furniture(line: str) -> bool:
     if len(line) > 300:
         return False
     stripped = line.strip(" -–—|•>")
-    if not stripped or _ONLY_PUNCT.match(stripped):
+    if not stripped or (not stripped[0].isalnum() and _ONLY_PUNCT.match(stripped)):
         return True
-    if stripped.lower().startswith(("http://", "https://", "www.")) and " " not in stripped:
+    lowered = stripped.lower()
+    if lowered.startswith(("http://", "https://", "www.")) and " " not in stripped:
         return True
-    if len(stripped) < 90 and "newsletter" in stripped.lower():
+    if len(stripped) < 90 and "newsletter" in lowered:
         return True
     if _is_menu(stripped):
         return True
     return bool(_FURNITURE.match(stripped))
 
 
+_MENU_MARKS = (">", "›", "»", "|", "/", "·", "•")
 _MENU_SEP = re.compile(r"\s(?:>|›|»|\||/|·|•)\s")
 
 
 def _is_menu(line: str) -> bool:
     """Navigation: 'Home > News > Crime', 'Menu | Search | Sign in'."""
-    if len(line) > 160:
+    if len(line) > 160 or not any(mark in line for mark in _MENU_MARKS):
         return False
     items = _MENU_SEP.split(line)
     return len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items)
@@ -224,15 +226,19 @@ def clean_paragraphs(body: str) -> list[str]:
                 break  # "Read more:" and the link lines under it, to the end of the block
             if line and not is_furniture(line):
                 lines.append(line)
-        candidates.extend(_join_lines(lines, wrapped) if lines else [])
+        if len(lines) == 1:
+            candidates.append(lines[0])  # a single line is its own paragraph
+        elif lines:
+            candidates.extend(_join_lines(lines, wrapped))
     seen: dict[str, int] = {}
-    doubled = {c[: len(c) // 2] for c in candidates if _is_doubled(c)}
+    is_doubled = [_is_doubled(c) for c in candidates]
+    doubled = {c[: len(c) // 2] for c, d in zip(candidates, is_doubled, strict=True) if d}
     counts: dict[str, int] = {}
     for c in candidates:
         counts[c] = counts.get(c, 0) + 1
     out: list[str] = []
     for index, para in enumerate(candidates):
-        if _is_doubled(para) or para in doubled:
+        if is_doubled[index] or para in doubled:
             continue
         if index > 0 and counts[para] > 1 and not _SENTENCE_END.search(para) and len(para) < 200:
             continue  # a repeated caption line (a repeated headline keeps its first copy)
