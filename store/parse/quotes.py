@@ -18,6 +18,7 @@ from .quotemarks import Span, find_spans
 from .wordtrie import trie_pattern
 
 RATINGS = {"good", "outstanding", "requires improvement", "inadequate", "adequate", "poor"}
+_LONGEST_RATING = max(map(len, RATINGS))
 _NAME_ONLY = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}")
 WINDOW = 400  # characters before a quote searched for its attribution
 # Case-sensitive on purpose: speech verbs are lower case in running text, and an
@@ -231,8 +232,7 @@ class Attributor:
         for mention in ctx.people.mentions:
             self.mentions.setdefault(mention.paragraph, []).append(mention)
         self.mention_starts = {p: [m.start for m in ms] for p, ms in self.mentions.items()}
-        self._watchdogs: list[list[str]] | None = None  # found when first needed
-        self._any_watchdog = False
+        self._watchdogs: list[list[str] | None] = [None] * len(paragraphs)
 
     def ends(self, p: int) -> list[int]:
         """Where each sentence of paragraph p ends, ignoring full stops inside quotes."""
@@ -243,7 +243,7 @@ class Attributor:
 
     def bounds(self, p: int, pos: int) -> tuple[int, int]:
         """Start and end of the sentence of paragraph p around pos."""
-        ends = self.ends(p)
+        ends = self._ends[p] or self.ends(p)
         i = bisect.bisect_right(ends, pos)
         return (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else len(self.masked[p]))
 
@@ -289,19 +289,24 @@ class Attributor:
             return ((-1, 0), self.last_speaker)
         return best
 
+    def _watchdogs_in(self, p: int) -> list[str]:
+        """The watchdogs paragraph p names, in order (found when first asked for)."""
+        found = self._watchdogs[p]
+        if found is None:
+            para = self.paragraphs[p]
+            found = (
+                [WATCHDOGS[n] for n in _WATCHDOG_RE.findall(para)]
+                if _may_name_watchdog(para)
+                else []
+            )
+            self._watchdogs[p] = found
+        return found
+
     def _recent_watchdog(self, pi: int, inspectorate: bool) -> str | None:
         """The body named nearest before (else after) paragraph pi; inspectorates first if asked."""
-        if self._watchdogs is None:
-            self._watchdogs = [
-                [WATCHDOGS[n] for n in _WATCHDOG_RE.findall(p)] if _may_name_watchdog(p) else []
-                for p in self.paragraphs
-            ]
-            self._any_watchdog = any(self._watchdogs)
-        if not self._any_watchdog:
-            return None
         fallback: str | None = None
         for p in itertools.chain(range(pi, -1, -1), range(pi + 1, len(self.paragraphs))):
-            for name in reversed(self._watchdogs[p]):
+            for name in reversed(self._watchdogs_in(p)):
                 if not inspectorate or name.startswith("HMIC"):
                     return name
                 fallback = fallback or name
@@ -497,9 +502,8 @@ class Attributor:
         words = self.paragraphs[pi][start:end].strip(" ,").split()
         if not words:
             return None
-        lower = [w.lower().strip(",") for w in words]
-        if len(words) == 1 and lower[0] in PRONOUNS:
-            return self._pronoun(pi, start, lower[0])
+        if len(words) == 1 and (pronoun := words[0].lower().strip(",")) in PRONOUNS:
+            return self._pronoun(pi, start, pronoun)
         phrase = " ".join(words).strip(" ,")
         phrase = _LEADING_ARTICLE.sub("", phrase)
         role_holder = self._role_holder(phrase)
@@ -795,8 +799,9 @@ class QuoteFinder:
             text = "\n\n".join(self.paragraphs[p][x:y].strip() for p, x, y in pieces).strip()
         if not _WORD.search(text) or (len(pieces) == 1 and not _TWO_WORDS.search(text)):
             return None  # no words, or one word in one paragraph
-        if text.lower().strip(" .,") in RATINGS:
-            return None
+        core = text.strip(" .,")
+        if len(core) <= _LONGEST_RATING and core.lower() in RATINGS:
+            return None  # "rated ‘good’": a grade, not speech
         s_start, s_end = self.attr.bounds(pi, a)
         # Attribution is looked for within WINDOW characters of the quote, so a paragraph
         # that is one enormous sentence still parses in linear time.
