@@ -228,11 +228,13 @@ class Attributor:
         self.last_speaker: Speaker | None = None
         self._ends: list[list[int] | None] = [None] * len(paragraphs)
         self._accords: list[bool | None] = [None] * len(paragraphs)
+        self._speakers: dict[str, Speaker | None] = {}
         self.mentions: dict[int, list[PersonMention]] = {}
         for mention in ctx.people.mentions:
             self.mentions.setdefault(mention.paragraph, []).append(mention)
         self.mention_starts = {p: [m.start for m in ms] for p, ms in self.mentions.items()}
-        self._watchdogs: list[list[str] | None] = [None] * len(paragraphs)
+        self._watchdogs: list[list[str]] | None = None
+        self._any_watchdog = False
 
     def ends(self, p: int) -> list[int]:
         """Where each sentence of paragraph p ends, ignoring full stops inside quotes."""
@@ -264,9 +266,15 @@ class Attributor:
             if m.start >= end:
                 return None
             if m.end <= end and para[m.end : m.end + 2] not in ("’s", "'s"):
-                person = self.ctx.people.by_key(m.key)
-                return Speaker(person.name, "person") if person else None
+                return self._person_speaker(m.key)
         return None
+
+    def _person_speaker(self, key: str) -> Speaker | None:
+        """The speaker for the person with this key, made once per article."""
+        if key not in self._speakers:
+            person = self.ctx.people.by_key(key)
+            self._speakers[key] = Speaker(person.name, "person") if person else None
+        return self._speakers[key]
 
     def _last_person_before(
         self, pi: int, pos: int, gender: str | None
@@ -289,24 +297,27 @@ class Attributor:
             return ((-1, 0), self.last_speaker)
         return best
 
-    def _watchdogs_in(self, p: int) -> list[str]:
-        """The watchdogs paragraph p names, in order (found when first asked for)."""
-        found = self._watchdogs[p]
-        if found is None:
-            para = self.paragraphs[p]
-            found = (
-                [WATCHDOGS[n] for n in _WATCHDOG_RE.findall(para)]
-                if _may_name_watchdog(para)
-                else []
-            )
-            self._watchdogs[p] = found
-        return found
+    def _watchdog_names(self) -> list[list[str]]:
+        """The watchdogs each paragraph names, in order (found when first asked for)."""
+        if self._watchdogs is None:
+            if _may_name_watchdog("\n".join(self.paragraphs)):  # one quick test for most articles
+                self._watchdogs = [
+                    [WATCHDOGS[n] for n in _WATCHDOG_RE.findall(p)] if _may_name_watchdog(p) else []
+                    for p in self.paragraphs
+                ]
+            else:
+                self._watchdogs = [[] for _ in self.paragraphs]
+            self._any_watchdog = any(self._watchdogs)
+        return self._watchdogs
 
     def _recent_watchdog(self, pi: int, inspectorate: bool) -> str | None:
         """The body named nearest before (else after) paragraph pi; inspectorates first if asked."""
+        names = self._watchdog_names()
+        if not self._any_watchdog:
+            return None
         fallback: str | None = None
         for p in itertools.chain(range(pi, -1, -1), range(pi + 1, len(self.paragraphs))):
-            for name in reversed(self._watchdogs_in(p)):
+            for name in reversed(names[p]):
                 if not inspectorate or name.startswith("HMIC"):
                     return name
                 fallback = fallback or name
@@ -797,7 +808,7 @@ class QuoteFinder:
             text = para[a:b].strip()
         else:
             text = "\n\n".join(self.paragraphs[p][x:y].strip() for p, x, y in pieces).strip()
-        if not _WORD.search(text) or (len(pieces) == 1 and not _TWO_WORDS.search(text)):
+        if not (_TWO_WORDS if len(pieces) == 1 else _WORD).search(text):
             return None  # no words, or one word in one paragraph
         core = text.strip(" .,")
         if len(core) <= _LONGEST_RATING and core.lower() in RATINGS:
