@@ -36,11 +36,17 @@ def tokens(text: str) -> list[str]:
     return [w[:MAX_TERM] for w in _WORD.findall(fold_text(text)) if len(w) >= MIN_TERM]
 
 
+_TERM = re.compile(r"[0-9a-z]{2,}")  # the words `tokens` keeps, found in one scan
+
+
 def term_counts(parts: Iterable[str]) -> dict[str, int]:
     """How often each indexable term occurs across the given texts (title, paragraphs)."""
-    counts: Counter[str] = Counter()
-    for part in parts:
-        counts.update(w for w in tokens(part) if w not in STOPWORDS)
+    # One fold and one scan over the parts joined by a line break, which no term spans.
+    counts = Counter(_TERM.findall(fold_text("\n".join(parts))))
+    for stop in STOPWORDS.intersection(counts):
+        del counts[stop]
+    for word in [w for w in counts if len(w) > MAX_TERM]:
+        counts[word[:MAX_TERM]] += counts.pop(word)
     return dict(counts)
 
 
