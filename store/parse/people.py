@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import Any
 
 from ..records import Person
 from .lexicon import FEMALE_NAMES, MALE_NAMES, NOT_NAME_WORDS, ROLE_NOUNS, TITLES
@@ -34,9 +36,32 @@ _CANDIDATE = re.compile(
     rf"{_FIRST_TOKEN}(?:\s++(?:{_PARTICLE}\s++)?{_NAME_TOKEN}){{1,7}}(?![{_LOWER}])"
 )
 
-_TITLE_ALT = "|".join(
-    re.escape(t).replace(r"\ ", r"\s+") for t in sorted(TITLES, key=len, reverse=True)
-)
+
+def _prefix_tree(phrases: Iterable[str]) -> str:
+    """A pattern matching exactly the phrases (a space matches any whitespace), as a prefix tree.
+
+    'Chief Inspector|Chief Constable' becomes 'Chief\\s+(?:Inspector|Constable)': the engine
+    reads each character once instead of trying every phrase in turn.
+    """
+    tree: dict[str, Any] = {}
+    for phrase in phrases:
+        node = tree
+        for ch in phrase:
+            node = node.setdefault(r"\s+" if ch == " " else re.escape(ch), {})
+        node[""] = {}  # a phrase ends here
+
+    def render(node: dict[str, Any]) -> str:
+        branches = [token + render(child) for token, child in node.items() if token]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return render(tree)
+
+
+_TITLE_ALT = _prefix_tree(sorted(TITLES))
 _TITLE_BEFORE = re.compile(rf"(?:(?<=\s)|^)(?P<title>(?:(?:{_TITLE_ALT})\.?\s+)+)$")
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
 # The word a title ends with: the text before a name can only end in a title if its last word
@@ -45,10 +70,16 @@ _TITLE_ENDS = frozenset(t.split()[-1] for t in TITLES)
 
 # "Mr Cunningham". No word boundary before the title, so that the engine can jump between the
 # titles' first letters: `_honorifics` checks the boundary itself.
+_HONORIFICS = "Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Supt Insp Sgt PC DC DS DI DCI HMI Cllr"
 _HONORIFIC_SURNAME = re.compile(
-    rf"(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Supt|Insp|Sgt|PC|DC|DS|DI|DCI|HMI|Cllr)\.?\s+"
-    rf"(?P<name>{_NAME_TOKEN})(?![{_LOWER}])"
+    rf"(?P<title>{'|'.join(_HONORIFICS.split())})\.?\s+(?P<name>{_NAME_TOKEN})(?![{_LOWER}])"
 )
+_HONORIFIC_ENDS = tuple(_HONORIFICS.split()) + tuple(t + "." for t in _HONORIFICS.split())
+# Byte by byte, what `fold` makes of each Latin-1 character ('?' where not one such character).
+_FOLD_TABLE = bytes(
+    ord(f) if len(f := fold(chr(b))) == 1 and f <= "\xff" else ord("?") for b in range(256)
+)
+_LATIN_1 = re.compile("[\x00-\xff]*")
 _WORD_CHAR = re.compile(r"\w")
 _CAP_WORD = re.compile(rf"(?<![\w’'-])(?:Mc|Mac|O['’])?[{_UPPER}][\w’'-]*(?<![’'])")
 _POSSESSIVE_NAME = re.compile(r"[’']s?\s+[A-Z]")
@@ -57,9 +88,11 @@ _FEW_SURNAMES = 12
 # The patterns below are matched where a name ends (`pattern.match(para, end)`), not on a slice.
 _SAID_AFTER = re.compile(r"\s*(?:,[^,]{0,80},\s*|,\s*)?(?:said|says|added|told|explained|warned)\b")
 _DESCRIBED_AFTER = re.compile(r",\s*(?:the|a|an|who|head|chair|chief|director|of|from)\b")
-# The lookahead changes nothing that matches (the role and the spaces after it run up to the
-# comma, all in the role's class); it only fails fast, in one tight scan, when no comma follows.
-_APPOSITIVE = re.compile(r"\s*,\s*(?=[^,.;:“”\"‘]{0,120}+\s*,)(?P<role>[^,.;:“”\"‘]{3,120}?)\s*,")
+# An appositive: ", head of the unit," after a name. The lookahead only fails fast (in one tight
+# scan) when no comma follows within reach. The role takes as much as it can: it then ends at the
+# comma, or spaces before it, which the caller strips; the shortest role would end at the same
+# place less those spaces, and either way a match exists exactly when one of the other does.
+_APPOSITIVE = re.compile(r"\s*,\s*(?=[^,.;:“”\"‘]{0,120}+\s*,)(?P<role>[^,.;:“”\"‘]{3,120})\s*,")
 _FROM_ORG = re.compile(
     rf"\s+(?:from|of|at|for|with)\s+(?P<org>(?:the\s+)?[{_UPPER}][\w’'&-]*(?:\s+(?:and\s+|of\s+|for\s+)?[{_UPPER}][\w’'&-]*)*)"
 )
@@ -90,6 +123,7 @@ _ROLE_LAST_LETTERS = frozenset(n[-1].lower() for n in ROLE_NOUNS)
 
 _FEMALE_TITLE = re.compile(r"\b(mrs|ms|miss|dame|lady|baroness)\b")
 _MALE_TITLE = re.compile(r"\b(mr|sir|lord)\b")
+_GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
 _MALE_IN_A = frozenset("luca joshua ezra nikita sasha andrea jonah elijah isa musa mustafa".split())
 
 # The paragraphs are scanned as one text joined with NUL. No scanning pattern matches or crosses
@@ -99,7 +133,7 @@ _MALE_IN_A = frozenset("luca joshua ezra nikita sasha andrea jonah elijah isa mu
 _JOINER = "\x00"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonMention:
     """Where a person is named in the paragraphs."""
 
@@ -109,7 +143,7 @@ class PersonMention:
     key: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     name: str
     title: str | None = None
@@ -168,8 +202,7 @@ def _strong(title: str | None, first: str, para: str, end: int) -> bool:
     """Evidence that a capitalised pair is a person: a title, a known first name, or 'X said'."""
     if title:
         return True
-    folded = fold(first)
-    if folded in FEMALE_NAMES or folded in MALE_NAMES:
+    if fold(first) in _GIVEN_NAMES:
         return True
     return _SAID_AFTER.match(para, end) is not None or _DESCRIBED_AFTER.match(para, end) is not None
 
@@ -190,11 +223,9 @@ def _name_tail(
     count = 0
     for word in reversed(words):
         word_start = end - len(word)
-        if (
-            word in _TITLE_WORDS
-            or word.lower() in NOT_NAME_WORDS
-            or (spans and _overlaps(offset + word_start, offset + end, spans))
-        ):
+        if word in _TITLE_WORDS or word.lower() in NOT_NAME_WORDS:
+            break
+        if spans and _overlaps(offset + word_start, offset + end, spans):
             break
         start = word_start
         count += 1
@@ -215,10 +246,21 @@ def _title_before(para: str, name_start: int) -> tuple[str | None, int]:
     window_start = max(0, name_start - 60)
     if name_start == window_start or not para[name_start - 1].isspace():
         return None, name_start
-    last = para[window_start:name_start].rsplit(None, 1)[-1:]
+    window = para[window_start:name_start]
+    last = window.rsplit(None, 1)[-1:]
     if not last or last[0].removesuffix(".") not in _TITLE_ENDS:
         return None, name_start
-    tm = _TITLE_BEFORE.search(para[window_start:name_start])
+    chunks = window.split()
+    # Every word of a run of titles is a title word (the last of a title may carry a full
+    # stop), so the run cannot start before the trailing title words: search from there.
+    count = 1
+    while count < len(chunks) and chunks[-count - 1].removesuffix(".") in _TITLE_WORDS:
+        count += 1
+    first = 0
+    if count < len(chunks):
+        before = window.rsplit(None, count)[0]
+        first = len(window) - len(window[len(before) :].lstrip())
+    tm = _TITLE_BEFORE.search(window, first)
     if tm is None:
         return None, name_start
     return " ".join(tm.group("title").split()), window_start + tm.start("title")
@@ -246,14 +288,19 @@ def find_people(
     pi, para, base, next_base = -1, "", 0, 0
     spans: Sequence[tuple[int, int]] = ()
     for m in _CANDIDATE.finditer(text):
-        if m.start() >= next_base:
-            pi = bisect_right(starts, m.start()) - 1
+        at = m.start()
+        if at >= next_base:
+            pi = bisect_right(starts, at) - 1
             para, base = paragraphs[pi], starts[pi]
             next_base = base + len(para) + 1
             spans = blocked[pi] if pi < len(blocked) else ()
         # Each word of the tail is a capitalised word or particle and none is a non-name word,
         # so the tail is a name without further word checks.
-        tail = _name_tail(m.group(), m.start() - base, spans)
+        run = m.group()
+        last = run.rsplit(None, 1)[-1]
+        if last in _TITLE_WORDS or last.lower() in NOT_NAME_WORDS:
+            continue  # the usual case, 'Home Office', checked before any other work
+        tail = _name_tail(run, at - base, spans)
         if tail is None:
             continue
         name_start, words = tail
@@ -262,7 +309,7 @@ def find_people(
         if not _strong(title, words[0], para, end):
             continue
         name = " ".join(words)
-        key = person_key(name)
+        key = fold(name)  # person_key(name): the words hold no spaces to normalise
         draft = drafts.get(key)
         if draft is None:
             draft = drafts[key] = _Draft(name=name, paragraph=pi)
@@ -274,36 +321,38 @@ def find_people(
         if draft.gender is None:
             draft.gender = _gender(title, words[0])
         draft.seen += 1
-        if draft.seen <= 3:
+        if draft.seen <= 3 and (draft.role is None or draft.organisation is None):
             _read_role(draft, para, start, end)
         surnames.setdefault(fold(words[-1]), key)
         mentions.append(PersonMention(pi, start, end, key))
     if surnames:
-        _second_pass(text, starts, drafts, surnames, mentions)
-    mentions.sort(key=lambda x: (x.paragraph, x.start))
+        _second_pass(text, paragraphs, starts, drafts, surnames, mentions)
+    mentions.sort(key=attrgetter("paragraph", "start"))
+    # Drafts were made in reading order, so they are already in order of first paragraph.
     keyed = {
         key: Person(
             name=d.name,
             title=d.title,
             role=d.role,
             organisation=d.organisation,
-            aliases=tuple(sorted(a for a in d.aliases if a != d.name)),
+            aliases=tuple(sorted(d.aliases - {d.name})) if d.aliases else (),
             paragraph=d.paragraph,
         )
-        for key, d in sorted(drafts.items(), key=lambda kd: kd[1].paragraph)
+        for key, d in drafts.items()
     }
     genders = {k: d.gender for k, d in drafts.items()}
     return PeopleIndex(tuple(keyed.values()), tuple(mentions), genders, keyed)
 
 
-def _honorifics(text: str) -> Iterator[re.Match[str]]:
-    """Honorific + name matches as `finditer` over the pattern with a leading `\\b` finds them.
+def _honorifics(text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+    """Honorific + name matches in text[pos:endpos], as `finditer` finds them with the pattern
+    led by a word boundary.
 
     A match glued to a preceding word fails that boundary: it is dropped and the search resumes
     one character on, as the boundary would have made the engine do.
     """
-    at = 0
-    while (m := _HONORIFIC_SURNAME.search(text, at)) is not None:
+    at = pos
+    while (m := _HONORIFIC_SURNAME.search(text, at, endpos)) is not None:
         if m.start() and _WORD_CHAR.match(text, m.start() - 1):
             at = m.start() + 1
             continue
@@ -311,8 +360,18 @@ def _honorifics(text: str) -> Iterator[re.Match[str]]:
         at = m.end()
 
 
+def _fold_bytes(text: str) -> bytes:
+    """The text folded as `fold` folds each character of a name, one byte per character.
+
+    Characters no name holds may become '?'; a name's folded form is found in these bytes
+    exactly where the name stands in the text.
+    """
+    return text.replace("’", "'").encode("latin-1", "replace").translate(_FOLD_TABLE)
+
+
 def _second_pass(
     text: str,
+    paragraphs: Sequence[str],
     starts: list[int],
     drafts: dict[str, _Draft],
     surnames: dict[str, str],
@@ -327,43 +386,59 @@ def _second_pass(
     for x in mentions:
         a, b = starts[x.paragraph] + x.start, starts[x.paragraph] + x.end
         covered[a:b] = b"\x01" * (b - a)
-    for m in _honorifics(text):
-        key = surnames.get(fold(m.group("name")))
-        if key is None or covered[m.start()]:
-            continue
-        draft = drafts[key]
-        draft.aliases.add(" ".join(m.group(0).split()))
-        if draft.gender is None:
-            draft.gender = _gender(m.group("title"), "")
-        pi = bisect_right(starts, m.start()) - 1
-        mentions.append(PersonMention(pi, m.start() - starts[pi], m.end() - starts[pi], key))
-        covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     by_surname = {drafts[k].name.split()[-1]: k for k in surnames.values()}
-    for word in _bare_surnames(text, by_surname):
-        if covered[word.start()] or _POSSESSIVE_NAME.match(text, word.end()):
+    scan: Iterable[int]  # paragraphs to scan for honorifics
+    bare: list[int] = []  # where a capitalised word that is a known surname starts
+    if len(surnames) > _FEW_SURNAMES or not all(_LATIN_1.fullmatch(k) for k in surnames):
+        # Many surnames: one scan each for honorifics and capitalised words keeps time linear.
+        scan = range(len(paragraphs))
+        bare = [m.start() for m in _CAP_WORD.finditer(text) if m.group() in by_surname]
+    else:
+        # Where each surname occurs, folded, tells both: an honorific can only name a known
+        # person in a paragraph where a folded surname follows a title and spaces, and a bare
+        # surname is an occurrence spelt as first written.
+        folded = _fold_bytes(text)
+        paras: set[int] = set()
+        for folded_name, key in surnames.items():
+            needle = folded_name.encode("latin-1")
+            surname = drafts[key].name.split()[-1]
+            at = folded.find(needle)
+            while at >= 0:
+                if at and text[at - 1].isspace() and _may_follow_title(text, at):
+                    paras.add(bisect_right(starts, at) - 1)
+                if text.startswith(surname, at):
+                    word = _CAP_WORD.match(text, at)
+                    if word is not None and word.end() - at == len(surname):
+                        bare.append(at)
+                at = folded.find(needle, at + 1)
+        scan = sorted(paras)
+    for pi in scan:
+        for m in _honorifics(text, starts[pi], starts[pi] + len(paragraphs[pi])):
+            named = surnames.get(fold(m.group("name")))
+            if named is None or covered[m.start()]:
+                continue
+            draft = drafts[named]
+            draft.aliases.add(" ".join(m.group(0).split()))
+            if draft.gender is None:
+                draft.gender = _gender(m.group("title"), "")
+            start, end = m.start() - starts[pi], m.end() - starts[pi]
+            mentions.append(PersonMention(pi, start, end, named))
+            covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for at in bare:
+        word = _CAP_WORD.match(text, at)
+        if word is None or covered[at] or _POSSESSIVE_NAME.match(text, word.end()):
             continue
-        pi = bisect_right(starts, word.start()) - 1
-        start, end = word.start() - starts[pi], word.end() - starts[pi]
-        mentions.append(PersonMention(pi, start, end, by_surname[word.group()]))
+        pi = bisect_right(starts, at) - 1
+        start = at - starts[pi]
+        mentions.append(
+            PersonMention(pi, start, start + len(word.group()), by_surname[word.group()])
+        )
 
 
-def _bare_surnames(text: str, by_surname: dict[str, str]) -> Iterator[re.Match[str]]:
-    """The capitalised words (`_CAP_WORD` matches) of the text that are one of the surnames.
-
-    With a few surnames it is quicker to find where each occurs and check the word starting
-    there (no other word can cover that spot: words do not touch); with many, one scan of all
-    capitalised words keeps the time linear.
-    """
-    if len(by_surname) > _FEW_SURNAMES:
-        yield from (m for m in _CAP_WORD.finditer(text) if m.group() in by_surname)
-        return
-    for surname in by_surname:
-        at = text.find(surname)
-        while at >= 0:
-            word = _CAP_WORD.match(text, at)
-            if word is not None and word.end() - at == len(surname):
-                yield word
-            at = text.find(surname, at + 1)
+def _may_follow_title(text: str, at: int) -> bool:
+    """Cheap test: could the word at `at` follow an honorific ('Mr', 'DS.') and spaces?"""
+    head = text[max(0, at - 24) : at].rstrip()
+    return not head or head.endswith(_HONORIFIC_ENDS)
 
 
 def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
