@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -46,8 +47,12 @@ def _has_marks(text: str) -> bool:
     return _MARKS.search(text) is not None
 
 
-def _marks(text: str) -> list[_Mark]:
-    """The marks of a paragraph that can open or close a quote, in order."""
+@functools.lru_cache(maxsize=4096)
+def _marks(text: str) -> tuple[_Mark, ...]:
+    """The marks of a paragraph that can open or close a quote, in order.
+
+    Remembered: boilerplate and stock paragraphs recur across articles.
+    """
     out: list[_Mark] = []
     last = len(text) - 1
     for found in _MARKS.finditer(text):
@@ -71,7 +76,7 @@ def _marks(text: str) -> list[_Mark]:
             left, right = ch in '“„"', ch in '”"'
         if left or right:
             out.append((pos, "s" if single else "d", left, right))
-    return out
+    return tuple(out)
 
 
 def _possessive(text: str, pos: int, later_close: bool) -> bool:

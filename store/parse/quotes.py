@@ -197,8 +197,20 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=4096)
+def _sentence_ends(masked: str) -> tuple[int, ...]:
+    """Where each sentence of a paragraph with its quotes blanked out ends."""
+    return tuple(m.end() for m in _SENT_END.finditer(masked))
+
+
 def _is_title(text: str, before: str) -> bool:
     """A quoted title in Title Case ('the report “Shining a Light”'), not speech."""
+    return _title_case_title(text, before[-40:])
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_case_title(text: str, before: str) -> bool:
+    """_is_title given the last 40 characters before the quote (all it looks at)."""
     words = capitalised = 0
     for m in _TITLE_WORD.finditer(text):
         word = m.group()
@@ -226,7 +238,7 @@ class Attributor:
         self.masked = masked  # the paragraphs with quoted text blanked out
         self.ctx = ctx
         self.last_speaker: Speaker | None = None
-        self._ends: list[list[int] | None] = [None] * len(paragraphs)
+        self._ends: list[Sequence[int] | None] = [None] * len(paragraphs)
         self._accords: list[bool | None] = [None] * len(paragraphs)
         self._speakers: dict[str, Speaker | None] = {}
         self.mentions: dict[int, list[PersonMention]] = {}
@@ -236,11 +248,11 @@ class Attributor:
         self._watchdogs: list[list[str]] | None = None
         self._any_watchdog = False
 
-    def ends(self, p: int) -> list[int]:
+    def ends(self, p: int) -> Sequence[int]:
         """Where each sentence of paragraph p ends, ignoring full stops inside quotes."""
         found = self._ends[p]
         if found is None:
-            found = self._ends[p] = [m.end() for m in _SENT_END.finditer(self.masked[p])]
+            found = self._ends[p] = _sentence_ends(self.masked[p])
         return found
 
     def bounds(self, p: int, pos: int) -> tuple[int, int]:
