@@ -106,7 +106,7 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
                 start_index = 1
                 outer_pieces = pieces
             else:
-                spans.append(Span(family, tuple(pieces), closed=False))
+                spans.append(Span(family, tuple(pieces), False))
                 pending = None
                 stack = []
                 outer_pieces = []
@@ -127,7 +127,7 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
                 family, begin = stack.pop()
                 if not stack:
                     outer_pieces.append((pi, begin, pos))
-                    spans.append(Span(family, tuple(outer_pieces), closed=True))
+                    spans.append(Span(family, tuple(outer_pieces), True))
                     outer_pieces = []
                     pending = None
                 continue
@@ -146,12 +146,12 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
                 family, begin = stack.pop()
                 if not stack:
                     outer_pieces.append((pi, begin, pos))
-                    spans.append(Span(family, tuple(outer_pieces), closed=True))
+                    spans.append(Span(family, tuple(outer_pieces), True))
                     outer_pieces = []
         if stack:
             family, begin = stack[0]
             outer_pieces.append((pi, begin, len(text)))
             pending = (family, outer_pieces)
     if pending is not None:
-        spans.append(Span(pending[0], tuple(pending[1]), closed=False))
+        spans.append(Span(pending[0], tuple(pending[1]), False))
     return spans

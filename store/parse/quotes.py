@@ -118,7 +118,7 @@ WATCHDOGS = {
     "IPCC": "IPCC",
     "Independent Police Complaints Commission": "IPCC",
 }
-_WATCHDOG_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in WATCHDOGS) + r")\b")
+_WATCHDOG_RE = re.compile(r"(?=[HI])\b(?:" + "|".join(re.escape(k) for k in WATCHDOGS) + r")\b")
 _WORD = re.compile(r"\w+")
 _TWO_WORDS = re.compile(r"\w+\W+\w")  # found when a text has two words or more
 _FIVE_WORDS = re.compile(r"\w+(?:\W+\w+){4}")  # found when a text has five words or more
