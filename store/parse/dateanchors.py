@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .articletext import ArticleText, word_scanner
+
 # The words the date patterns are built from (dates.py spells the same words in its patterns).
 MONTH_NAMES = (
     ("january", "jan"),
@@ -31,9 +33,9 @@ _SPAN_WORDS = ("this", "last", "next", "past", "the", "in", "earlier", "later", 
 
 # Every date expression holds an anchor: a digit run (numeric dates and years), a month name
 # (a month named alone) or a relative word ('today', 'last week', 'the past 12 months'), and
-# starts at its anchor or at one of the few words just before it. Anchors are found with plain
-# substring searches over a whole article, much faster than any regex scan; the words before
-# an anchor are read by a regex on the reversed text, from the anchor backwards.
+# starts at its anchor or at one of the few words just before it. Anchor words are found by
+# ArticleText.places, far faster than a regex scan of the text; the words before an anchor are
+# read by a regex on the reversed text, from the anchor backwards.
 
 
 def _reversed(words: tuple[str, ...]) -> str:
@@ -60,10 +62,9 @@ _NUMBER_BACK = _words_back(
 )
 _MONTH_BACK = _words_back(_reversed(BARE_MONTH_PREPS), r"\s+-?", 1)
 _SPAN_BACK = _words_back(_reversed(_SPAN_WORDS), r"\s+", 4)
-# Digits other than 0-9 (which the patterns' \d also matches) may sit among characters outside
-# Latin scripts and the punctuation block; paragraphs holding such characters get a regex scan.
-_MAYBE_OTHER_DIGIT = re.compile(r"[^\x00-\u065f\u2000-\u206f]")
-_DATE_RUN = re.compile(r"\d(?<!\d\d)(?:\d\d\d|\d)?(?!\d)")
+_MONTHS_ALONE = frozenset(m[0] for m in MONTH_NAMES)
+# The whole words anchors are ('months' as in 'the past twelve months').
+_ANCHOR_WORDS = word_scanner([*_MONTHS_ALONE, *_ALONE, *_SPANS, "months"])
 
 
 class Starts:
@@ -79,10 +80,10 @@ class Starts:
         self.relative: list[int] = []  # relative phrases
 
 
-def date_starts(low: str, offsets: list[int]) -> dict[int, Starts]:
-    """Candidate starts, by paragraph, in lower-cased paragraphs each followed by one separator
-    character (paragraph i starts at offsets[i]); positions are from each paragraph's start."""
+def date_starts(text: ArticleText) -> dict[int, Starts]:
+    """Candidate starts, by paragraph (positions from each paragraph's start)."""
     by_para: dict[int, Starts] = {}
+    low, offsets = text.low, text.offsets
     rev = low[::-1]
     size = len(low)
 
@@ -105,69 +106,21 @@ def date_starts(low: str, offsets: list[int]) -> dict[int, Starts]:
             found.append(size - end - first)
         return found
 
-    for i, at, length in _digit_runs(low, offsets):
-        first = offsets[i]
-        starts = entry(i)
-        (starts.days if length < 4 else starts.years).append(at - first)
-        starts.words += before(_NUMBER_BACK, at, first)
-    for names in MONTH_NAMES:
-        word = names[0]
-        at = low.find(word)
-        while at >= 0:
-            i = bisect_right(offsets, at) - 1
-            if preps := before(_MONTH_BACK, at, offsets[i]):
-                entry(i).months += preps
-            at = low.find(word, at + 1)
-    for word in _ALONE:
-        at = low.find(word)
-        while at >= 0:
-            i = bisect_right(offsets, at) - 1
-            entry(i).relative.append(at - offsets[i])
-            at = low.find(word, at + 1)
-    for word in _SPANS:
-        at = low.find(word)
-        while at >= 0:
-            i = bisect_right(offsets, at) - 1
-            if words := before(_SPAN_BACK, at, offsets[i]):
-                entry(i).relative += words
-            at = low.find(word, at + 1)
-    return by_para
-
-
-def _digit_runs(low: str, offsets: list[int]) -> list[tuple[int, int, int]]:
-    """(paragraph, start, length) of each digit run of length 1, 2 or 4, from the places of
-    each ASCII digit; a paragraph that may hold other digits is scanned with the regex."""
-    digits: list[int] = []
-    for digit in "0123456789":
-        at = low.find(digit)
-        while at >= 0:
-            digits.append(at)
-            at = low.find(digit, at + 1)
-    if not digits:
-        return []
-    digits.sort()
-    digits.append(-1)
-    runs: list[tuple[int, int, int]] = []
-    checked: dict[int, bool] = {}  # paragraph: whether it may hold other digits
-    run_start = digits[0]
-    for k in range(len(digits) - 1):
-        at = digits[k]
-        if digits[k + 1] == at + 1:
-            continue
-        length = at + 1 - run_start
-        start, run_start = run_start, digits[k + 1]
-        i = bisect_right(offsets, at) - 1
-        others = checked.get(i)
-        if others is None:
+    for i, at, length in text.runs:
+        # Every digit group of the date patterns is a whole run of one, two or four digits.
+        if length in (1, 2, 4):
             first = offsets[i]
-            end = offsets[i + 1] - 1 if i + 1 < len(offsets) else len(low)
-            others = checked[i] = not low[first:end].isascii() and bool(
-                _MAYBE_OTHER_DIGIT.search(low, first, end)
-            )
-            if others:
-                runs += (
-                    (i, m.start(), m.end() - m.start()) for m in _DATE_RUN.finditer(low, first, end)
-                )
-        if not others and length in (1, 2, 4):
-            runs.append((i, start, length))
-    return runs
+            starts = entry(i)
+            (starts.days if length < 4 else starts.years).append(at)
+            starts.words += before(_NUMBER_BACK, first + at, first)
+    for at, word in text.places(_ANCHOR_WORDS):
+        i = bisect_right(offsets, at) - 1
+        first = offsets[i]
+        if word in _ALONE:
+            entry(i).relative.append(at - first)
+        elif word in _MONTHS_ALONE:
+            if preps := before(_MONTH_BACK, at, first):
+                entry(i).months += preps
+        elif words := before(_SPAN_BACK, at, first):
+            entry(i).relative += words
+    return by_para

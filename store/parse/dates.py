@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 from ..records import Precision
+from .articletext import article_text
 from .dateanchors import MONTH_NAMES, date_starts
 
 MONTHS = {name: i for i, names in enumerate(MONTH_NAMES, start=1) for name in names}
@@ -241,22 +241,28 @@ _READERS = (_full_date, _month_year, _day_month, _bare_month, _year_only, _relat
 
 
 def _collect(matches: Sequence[list[re.Match[str]]]) -> list[MentionParts]:
-    """Mentions from each pattern's matches (in _READERS order), dropping overlapped ones."""
-    found: list[MentionParts] = []
+    """Mentions from each pattern's matches (in _READERS order), dropping any that overlaps one
+    already taken; in order of position."""
+    taken: list[MentionParts] = []  # in order, never overlapping
     for read, pattern_matches in zip(_READERS, matches, strict=True):
+        fresh: list[MentionParts] = []
+        j = 0  # the first taken mention that may overlap (a pattern's matches come in order)
         for m in pattern_matches:
             mention = read(m)
             if mention is None:
                 continue
             start, end = mention[0], mention[1]
-            for other in found:
-                if start < other[1] and end > other[0]:
-                    break
-            else:
-                found.append(mention)
-    if len(found) > 1:
-        found.sort(key=lambda x: x[0])
-    return found
+            while j < len(taken) and taken[j][1] <= start:
+                j += 1
+            if j == len(taken) or taken[j][0] >= end:
+                fresh.append(mention)
+        if fresh:
+            taken = sorted(taken + fresh, key=_start) if taken else fresh
+    return taken
+
+
+def _start(mention: MentionParts) -> int:
+    return mention[0]
 
 
 def find_dates(sentence: str) -> list[DateMention]:
@@ -270,17 +276,14 @@ def find_dates(sentence: str) -> list[DateMention]:
 
 def mentions_by_paragraph(paragraphs: Sequence[str]) -> list[tuple[int, list[MentionParts]]]:
     """(index, mentions) for each paragraph naming a date, in order; one anchor search for all."""
-    joined = "\n".join(paragraphs)
-    low = joined.lower()
-    # Lower-casing that changes lengths ('İ'), or makes an ASCII letter of another ('K', the
-    # kelvin sign), leaves anchors the search would miss: then every pattern scans everything.
-    if len(low) != len(joined) or "\u0130" in joined or "\u212a" in joined:
+    article = article_text(paragraphs)
+    if not article.plain:  # then every pattern scans everything
         everything = ((i, _scan_all(p)) for i, p in enumerate(paragraphs))
         return [(i, found) for i, found in everything if found]
-    offsets = list(accumulate([len(p) + 1 for p in paragraphs[:-1]], initial=0))
+    low, offsets = article.low, article.offsets
     out: list[tuple[int, list[MentionParts]]] = []
     nothing: list[re.Match[str]] = []
-    for i, starts in sorted(date_starts(low, offsets).items()):
+    for i, starts in sorted(date_starts(article).items()):
         text = low[offsets[i] : offsets[i] + len(paragraphs[i])]
         days, years, words = starts.days, starts.years, starts.words
         full = month_year = day_month = year_only = nothing

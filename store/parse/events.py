@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..records import Event, Published
@@ -27,8 +28,9 @@ def find_events(
     for pi, in_para in mentions_by_paragraph(paragraphs):
         para = paragraphs[pi]
         spans = force_spans[pi] if pi < len(force_spans) else ()
+        places = [m[0] for m in in_para]  # in order
         for start, end, sentence in sentences(para):
-            mentions = [m for m in in_para if start <= m[0] < end]
+            mentions = in_para[bisect_left(places, start) : bisect_left(places, end)]
             if not mentions:
                 continue
             named = list(dict.fromkeys(name for a, b, name in spans if a >= start and b <= end))
