@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -47,12 +46,8 @@ def _has_marks(text: str) -> bool:
     return _MARKS.search(text) is not None
 
 
-@functools.lru_cache(maxsize=4096)
 def _marks(text: str) -> tuple[_Mark, ...]:
-    """The marks of a paragraph that can open or close a quote, in order.
-
-    Remembered: boilerplate and stock paragraphs recur across articles.
-    """
+    """The marks of a paragraph that can open or close a quote, in order."""
     out: list[_Mark] = []
     last = len(text) - 1
     for found in _MARKS.finditer(text):

@@ -215,7 +215,6 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-@functools.lru_cache(maxsize=4096)
 def _sentence_ends(masked: str) -> tuple[int, ...]:
     """Where each sentence of a paragraph with its quotes blanked out ends."""
     return tuple(m.end() for m in _SENT_END.finditer(masked))
@@ -226,7 +225,6 @@ def _is_title(text: str, before: str) -> bool:
     return _title_case_title(text, before[-40:])
 
 
-@functools.lru_cache(maxsize=4096)
 def _title_case_title(text: str, before: str) -> bool:
     """_is_title given the last 40 characters before the quote (all it looks at)."""
     words = capitalised = 0
