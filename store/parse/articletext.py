@@ -34,6 +34,10 @@ class ArticleText:
     # (it lengthens 'İ' and makes 'k' of the kelvin sign): only then do searches of the
     # lower-cased text find everything case-insensitive patterns would.
     plain: bool
+    # No character but ASCII letters matches an ASCII letter case-insensitively ('ı' and 'ſ' do,
+    # as do the two above): then a case-insensitive pattern of ASCII letters matches the text
+    # where its case-sensitive form matches the lower-cased text.
+    ascii_case: bool
     runs: tuple[tuple[int, int, int], ...]  # (paragraph, start in it, length) of each \d+ run
     other_digits: frozenset[int]  # paragraphs that may hold digits other than 0-9
     classes: bytes  # the text as _CLASSES bytes, between two spaces (so shifted by one)
@@ -82,7 +86,8 @@ def _article_text(paragraphs: tuple[str, ...]) -> ArticleText:
     plain = len(low) == len(joined) and "\u0130" not in joined and "\u212a" not in joined
     offsets = tuple(accumulate([len(p) + 1 for p in paragraphs[:-1]], initial=0))
     if not plain:
-        return ArticleText(low, offsets, plain, (), frozenset(), b"")
+        return ArticleText(low, offsets, plain, False, (), frozenset(), b"")
+    ascii_case = "\u0131" not in low and "\u017f" not in low
     classes = b" " + low.encode("ascii", "replace").translate(_CLASSES) + b" "
     other_digits = frozenset(
         i
@@ -103,4 +108,4 @@ def _article_text(paragraphs: tuple[str, ...]) -> ArticleText:
         )
     if other_digits:
         runs.sort()
-    return ArticleText(low, offsets, plain, tuple(runs), other_digits, classes)
+    return ArticleText(low, offsets, plain, ascii_case, tuple(runs), other_digits, classes)

@@ -115,11 +115,18 @@ _STOP_COUNT = {
 _PER_CENT_OF = re.compile(r"\s+of\s+(?:the\s+)?((?:[\w’'-]+\s+){0,3}[\w’'-]+)")
 _IN_OF = re.compile(r"\s+(?:in|of)\b")
 # Matched where a number ends, and on the few characters before it: a date or time, not a figure.
-_DATE_CONTEXT = re.compile(
-    r"(?i)\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+_DATE_CONTEXT_TEXT = (
+    r"\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\s*(?:am|pm)\b|[:.]\d"
 )
-_MONTH_BEFORE = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$")
+# A month name just before a number ('Sept. 12'), read backwards from the number over the
+# twelve characters before it: one anchored match instead of a search along them.
+_MONTH_BEFORE_TEXT = r"\s+\.?[a-z]*(?:naj|bef|ram|rpa|yam|nuj|luj|gua|pes|tco|von|ced)"
+_DATE_CONTEXT = re.compile(_DATE_CONTEXT_TEXT, re.I)
+_MONTH_BEFORE = re.compile(_MONTH_BEFORE_TEXT, re.I)
+# The same two without IGNORECASE, for lower-cased text (much faster), where that is the same.
+_DATE_CONTEXT_LOW = re.compile(_DATE_CONTEXT_TEXT)
+_MONTH_BEFORE_LOW = re.compile(_MONTH_BEFORE_TEXT)
 
 
 _DIGIT = re.compile(r"[0-9]")
@@ -132,14 +139,16 @@ _COUNT_PLACES = word_scanner(_COUNT_WORDS)
 _AFTER_A = ("third", "thirds", "quarter")  # 'a third', 'a quarter' start two characters earlier
 
 
-def _number(m: re.Match[str]) -> float | None:
-    if m.group("frac"):
-        return _FRACTIONS[m.group("frac").lower()]
-    if m.group("num"):
-        value = float(m.group("num").replace(",", ""))
-        scale = (m.group("scale") or "").lower()
-        return value * {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}.get(scale, 1)
-    return float(_NUMBER_WORDS[m.group("word").lower()])
+_SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}
+
+
+def _number(frac: str | None, num: str | None, scale: str | None, word: str | None) -> float:
+    """The value of a _FIGURE match, from its groups."""
+    if frac:
+        return _FRACTIONS[frac.lower()]
+    if num:
+        return float(num.replace(",", "")) * _SCALES.get((scale or "").lower(), 1)
+    return float(_NUMBER_WORDS[(word or "").lower()])
 
 
 def find_figures(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
@@ -166,7 +175,7 @@ def find_figures(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
             for at in local:
                 if at >= end and (m := _FIGURE_LOW.match(low, at)):
                     end = m.end()
-                    if figure := _figure(m, sentence, pi):
+                    if figure := _figure(m, sentence, pi, low if article.ascii_case else None):
                         out.append(figure)
     return tuple(out)
 
@@ -219,34 +228,39 @@ def _scan_all(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
     return tuple(out)
 
 
-def _figure(m: re.Match[str], sentence: str, pi: int) -> Figure | None:
-    """The figure a match of _FIGURE in the sentence gives, if it counts something."""
+def _figure(m: re.Match[str], sentence: str, pi: int, low: str | None = None) -> Figure | None:
+    """The figure a match of _FIGURE in the sentence gives, if it counts something (`low`, the
+    sentence lower-cased, when the faster case-sensitive patterns may read it instead)."""
     start, end = m.span()
-    num, word, pct, scale = m.group("num", "word", "pct", "scale")
+    frac, num, scale, pct, word = m.group("frac", "num", "scale", "pct", "word")
     if num and not pct and not scale:
-        n = float(num.replace(",", ""))
-        if "," not in num and 1900 <= n <= 2100:
+        if "," not in num and 1900 <= float(num) <= 2100:
             return None  # a year
-        if _DATE_CONTEXT.match(sentence, end) or _MONTH_BEFORE.search(
-            sentence[max(0, start - 12) : start]
+        if low is None:
+            if _DATE_CONTEXT.match(sentence, end) or (
+                start and _MONTH_BEFORE.match(sentence[max(0, start - 12) : start][::-1])
+            ):
+                return None
+        elif _DATE_CONTEXT_LOW.match(low, end) or (
+            start and _MONTH_BEFORE_LOW.match(low[max(0, start - 12) : start][::-1])
         ):
             return None
-    if word and word == "one" and not _IN_OF.match(sentence, end):
+    if word == "one" and not _IN_OF.match(sentence, end):
         return None
-    value = sentence[m.start("value") : m.end("value")]
-    counts = ""
+    value = sentence[start:end]  # the value group spans the match
     if pct or (word and "cent" in value.lower()):
-        counts = "per cent"
         of = _PER_CENT_OF.match(sentence, end)
-        if of:
-            counts = f"per cent of {of.group(1)}"
+        counts = f"per cent of {of.group(1)}" if of else "per cent"
     elif counted := _COUNTED.match(sentence, end):
         words: list[str] = []
         for w in counted.group("what").split():
-            if w.lower() in _STOP_COUNT or (words and w.lower().endswith("ed")):
+            lower = w.lower()
+            if lower in _STOP_COUNT or (words and lower.endswith("ed")):
                 break
             words.append(w)
         counts = " ".join(words)
-    if not counts or counts.lower() in _STOP_COUNT:
+        if not counts or counts.lower() in _STOP_COUNT:
+            return None
+    else:
         return None
-    return Figure(value, _number(m), counts, sentence, pi)
+    return Figure(value, _number(frac, num, scale, word), counts, sentence, pi)
