@@ -16,7 +16,7 @@ from functools import reduce
 from itertools import accumulate, chain, compress, repeat
 from operator import add, contains, eq
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar, cast, overload
+from typing import Any, TypeVar, cast, overload
 
 from .api import SortKey
 from .errors import StoreError
@@ -55,7 +55,6 @@ from .views import (
 
 Doc = dict[str, Any]
 T = TypeVar("T")
-_POSTINGS_BUDGET = 2_000_000  # decoded postings kept for search (8 bytes each: 16 MB)
 _FIELD = "I" if array("I").itemsize >= 4 else "L"  # an unsigned type of 32 bits or more
 _FIELD_BYTES = array(_FIELD).itemsize
 _INVERT = bytes.maketrans(b"\x00\x01", b"\x01\x00")
@@ -118,31 +117,6 @@ class _RowSource:
         return row
 
 
-class _SizedLru:
-    """A least-recently-used cache bounded by the total size of its values."""
-
-    def __init__(self, budget: int) -> None:
-        self.budget = budget
-        self.used = 0
-        self.items: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
-
-    def get(self, key: Any) -> Any:
-        item = self.items.get(key)
-        if item is None:
-            return None
-        self.items.move_to_end(key)
-        return item[0]
-
-    def put(self, key: Any, value: Any, size: int) -> None:
-        if key in self.items:
-            return
-        self.items[key] = (value, size)
-        self.used += size
-        while self.used > self.budget and len(self.items) > 1:
-            _, (_, freed) = self.items.popitem(last=False)
-            self.used -= freed
-
-
 class ArticleRows(Sequence[ArticleRow]):
     """Articles in display order, built into ArticleRow objects only when read.
 
@@ -173,6 +147,56 @@ class ArticleRows(Sequence[ArticleRow]):
         """The article ids in order, without building rows."""
         ids = self._source.ids
         return list(map(ids.__getitem__, self._positions))
+
+
+class SearchHits(Sequence[SearchHit]):
+    """Search hits, best first, made into SearchHit objects only when read.
+
+    Held as row positions with a table of ids and one of match counts, a large result
+    costs no Python objects until it is read, and reading it hit by hit leaves nothing
+    behind for the garbage collector.
+    """
+
+    __slots__ = ("_counts", "_ids", "_rows")
+
+    def __init__(self, ids: Sequence[int], rows: Sequence[int], counts: Sequence[int]) -> None:
+        self._ids = ids  # article id by row position
+        self._rows = rows  # the hits' row positions, best first
+        self._counts = counts  # matches by row position
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> SearchHit: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> SearchHits: ...
+
+    def __getitem__(self, index: int | slice) -> SearchHit | SearchHits:
+        if isinstance(index, slice):
+            return SearchHits(self._ids, self._rows[index], self._counts)
+        row = self._rows[index]
+        return SearchHit(self._ids[row], self._counts[row])
+
+    def __iter__(self) -> Iterator[SearchHit]:
+        rows = self._rows
+        return map(SearchHit, map(self._ids.__getitem__, rows), map(self._counts.__getitem__, rows))
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same hits in the same order (a list too)."""
+        if isinstance(other, Sequence):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"SearchHits({list(self)!r})"
+
+    def matches_by_id(self) -> dict[int, int]:
+        """Each hit's article id with its number of matches, without making the hits."""
+        rows = self._rows
+        ids, counts = map(self._ids.__getitem__, rows), map(self._counts.__getitem__, rows)
+        return dict(zip(ids, counts, strict=True))
 
 
 class _Selection:
@@ -210,14 +234,6 @@ class _Selection:
         if self._positions is None:
             self._positions = tuple(compress(range(len(self.flags)), self.flags))
         return self._positions
-
-
-class _Postings(NamedTuple):
-    """One term's postings, decoded: row positions, counts, and whether all counts are > 0."""
-
-    rows: array[int]
-    counts: array[int]
-    positive: bool
 
 
 def _consume(iterator: Iterable[object]) -> None:
@@ -357,14 +373,12 @@ class Store:
         self._speaker_names: Sequence[str] = self._speakers_cols["name"]
         self._rowsrc = _RowSource(self)
         self._pos_by_id: dict[int, int] | None = None
-        self._slot_rows: Sequence[int] | None = None
         self._indexes: _Indexes | None = None
         self._orders: dict[tuple[str, bool], tuple[Sequence[int], Sequence[int] | None]] = {}
         self._selections: _Lru = _Lru(8)
         self._facet_cache: _Lru = _Lru(8)
-        self._postings = _SizedLru(_POSTINGS_BUDGET)
         self._words: _Lru = _Lru(16)
-        self._hits: _Lru = _Lru(1)  # the last search's ranked hits
+        self._hits: _Lru = _Lru(4)  # the last searches' ranked hits (arrays: a few MB at most)
         self._shards: dict[str, _Lru] = {k: _Lru(v) for k, v in _CACHE_LIMITS.items()}
         self._global_facets: Facets | None = None
         self._label_order: tuple[Sequence[int], Sequence[int]] | None = None
@@ -663,16 +677,6 @@ class Store:
             table = self._term_tables.get_or(number, build)
             return table
 
-    def _slot_table(self) -> Sequence[int]:
-        """Each article slot's row position; a slot no longer listed maps to len(rows)."""
-        with self._lock:
-            if self._slot_rows is None:
-                slots: Sequence[int] = self._articles["slot"]
-                table = [len(slots)] * (max(slots, default=-1) + 1)
-                _consume(map(table.__setitem__, slots, range(len(slots))))
-                self._slot_rows = tuple(table)
-            return self._slot_rows
-
     def _matching_terms(self, word: str, prefix: bool) -> tuple[str, ...]:
         """The indexed terms a query word stands for: itself, or all it is a prefix of.
 
@@ -699,30 +703,6 @@ class Store:
             words.append(self._matching_terms(prefix, True))
         return tuple(sorted(words))
 
-    def _term_postings(self, term: str) -> _Postings:
-        """The row positions holding one term, and how often it occurs in each (cached)."""
-        cached = self._postings.get(term)
-        if cached is not None:
-            return cast(_Postings, cached)
-        gaps, counts = split_postings(self._term_table(term)[0].get(term, ";"))
-        if len(gaps) != len(counts):
-            raise StoreError(
-                f"the search index entry for {term!r} is damaged",
-                "run `forcewatch reindex`",
-            )
-        table = self._slot_table()
-        if not gaps or (min(gaps) >= 0 and sum(gaps) < len(table)):
-            # Ascending slots, all inside the table: map them without checks.
-            rows = array("q", map(table.__getitem__, accumulate(gaps)))
-        else:
-            gone = len(self._ids)
-            slots = accumulate(gaps)
-            rows = array("q", [table[s] if 0 <= s < len(table) else gone for s in slots])
-        result = _Postings(rows, array("L", counts), not counts or min(counts) > 0)
-        with self._lock:
-            self._postings.put(term, result, len(gaps))
-        return result
-
     def _word_matches(self, terms: tuple[str, ...]) -> tuple[_Selection, array[int]]:
         """The rows holding any of a query word's terms, and per row position how often
         they occur there (summed over the terms). Cached by terms, so the keystrokes of a
@@ -732,41 +712,67 @@ class Store:
             if cached is not None:
                 self._words.move_to_end(terms)
                 return cast("tuple[_Selection, array[int]]", cached)
-        n = len(self._ids)
-        size = n + 1  # the last row collects slots no longer listed
-        postings = [self._term_postings(term) for term in terms]
-        # Counts live in 32-bit fields, one per row. A term found in many rows is laid out
-        # in full and added as one big integer (every row at once, with no carries: a
-        # count never nears 2**32); rare terms are added row by row.
-        width = _FIELD_BYTES * size
-        counts = array(_FIELD, bytes(width))
+        # Counts are gathered by article slot (postings list slots in ascending order, so
+        # writes go forward through memory), in 32-bit fields. A term found in many
+        # articles is laid out in full and added as one big integer, every slot at once
+        # with no carries (a count never nears 2**32); rare terms are added slot by slot.
+        space = self._slot_space()
+        width = _FIELD_BYTES * space
+        summed = array(_FIELD, bytes(width))
         total = 0
-        for p in postings:
-            if len(p.rows) * 32 > n:
+        listed: bytearray | None = None  # slots listed with a zero count, which still match
+        postings = self._term_table(terms[0])[0] if terms else {}
+        for term in terms:
+            gaps, counts = split_postings(postings.get(term, ";"))
+            if len(gaps) != len(counts):
+                raise StoreError(
+                    f"the search index entry for {term!r} is damaged", "run `forcewatch reindex`"
+                )
+            slots: Iterable[int] = accumulate(gaps)
+            ascending = not gaps or (min(gaps) >= 0 and 0 not in gaps[1:])
+            if not ascending or sum(gaps) >= space:  # damaged: keep the slots that exist
+                kept = [(s, c) for s, c in zip(slots, counts, strict=True) if 0 <= s < space]
+                slots, counts = [s for s, _ in kept], [c for _, c in kept]
+            zero = 0 in counts
+            if zero:
+                slots = list(slots)
+                listed = listed if listed is not None else bytearray(space)
+                _consume(map(listed.__setitem__, slots, repeat(1)))
+            if ascending and len(counts) * 32 > space:
                 dense = array(_FIELD, bytes(width))
-                _consume(map(dense.__setitem__, p.rows, p.counts))
+                _consume(map(dense.__setitem__, slots, counts))
                 total += int.from_bytes(dense, sys.byteorder)
             else:
-                added = map(add, map(counts.__getitem__, p.rows), p.counts)
-                _consume(map(counts.__setitem__, p.rows, added))
+                slots = list(slots)
+                added = map(add, map(summed.__getitem__, slots), counts)
+                _consume(map(summed.__setitem__, slots, added))
         if total:
-            total += int.from_bytes(counts, sys.byteorder)
-            counts = array(_FIELD, total.to_bytes(width, sys.byteorder))
-        flags = bytearray(map(bool, counts))
-        for p in postings:
-            if not p.positive:  # a row listed with a zero count still matches
-                _consume(map(flags.__setitem__, p.rows, repeat(1)))
-        del flags[n]
-        result = (_Selection(bytes(flags)), counts)
+            total += int.from_bytes(summed, sys.byteorder)
+            summed = array(_FIELD, total.to_bytes(width, sys.byteorder))
+        # From slots to row positions, once per word rather than once per posting.
+        by_row: Sequence[int] = self._articles["slot"]
+        counts_by_row = array(_FIELD, map(summed.__getitem__, by_row))
+        flags = bytes(map(bool, counts_by_row))
+        if listed is not None:
+            zero_listed = bytes(map(listed.__getitem__, by_row))
+            either = int.from_bytes(flags, "little") | int.from_bytes(zero_listed, "little")
+            flags = either.to_bytes(len(flags), "little")
+        result = (_Selection(flags), counts_by_row)
         with self._lock:
             self._words.get_or(terms, lambda: result)
         return result
+
+    def _slot_space(self) -> int:
+        """One more than the highest article slot the index may list."""
+        slots: Sequence[int] = self._articles["slot"]
+        next_slot = self._meta.get("next_slot")
+        return max(max(slots, default=-1) + 1, next_slot if isinstance(next_slot, int) else 0)
 
     def _text_rows(self, query: tuple[tuple[str, ...], ...]) -> _Selection:
         """Rows matching every word of a resolved search."""
         return reduce(_Selection.meet, [self._word_matches(terms)[0] for terms in query])
 
-    def search(self, text: str) -> list[SearchHit]:
+    def search(self, text: str) -> SearchHits:
         """Articles whose title or text match every word (the last word as a prefix).
 
         Words of one letter and common stop words ("the", "of") are ignored; a search with
@@ -774,34 +780,27 @@ class Store:
         """
         query = self._query(text)
         if query is None:
-            return []
+            return SearchHits((), (), ())
         with self._lock:
             cached = self._hits.get(query)
         if cached is None:
             cached = self._ranked_hits(text, query)
             with self._lock:
                 self._hits.get_or(query, lambda: cached)
-        return list(cached)
+        return cast(SearchHits, cached)
 
-    def _ranked_hits(self, text: str, query: tuple[tuple[str, ...], ...]) -> tuple[SearchHit, ...]:
+    def _ranked_hits(self, text: str, query: tuple[tuple[str, ...], ...]) -> SearchHits:
         found = self._select(ArticleFilter(text=text))
         if found is None or not found.size:
-            return ()
-        rows = found.positions()
+            return SearchHits((), (), ())
         counted = [self._word_matches(terms)[1] for terms in query]
-        matches = list(map(counted[0].__getitem__, rows))
-        for counts in counted[1:]:
-            matches = list(map(add, matches, map(counts.__getitem__, rows)))
+        counts = counted[0]
+        if len(counted) > 1:  # add the words' counts, every row at once (32-bit fields)
+            total = sum(int.from_bytes(c, sys.byteorder) for c in counted)
+            counts = array(_FIELD, total.to_bytes(len(counts) * _FIELD_BYTES, sys.byteorder))
         # Rows are newest first; a stable sort by matches keeps that order among equals.
-        ranked = sorted(range(len(rows)), key=matches.__getitem__, reverse=True)
-        ids = self._ids
-        return tuple(
-            map(
-                SearchHit,
-                map(ids.__getitem__, map(rows.__getitem__, ranked)),
-                map(matches.__getitem__, ranked),
-            )
-        )
+        ranked = sorted(found.positions(), key=counts.__getitem__, reverse=True)
+        return SearchHits(self._ids, tuple(ranked), counts)
 
     # ---- one article -----------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar, cast
 
 from forcewatch.store.api import Corpus, SortKey
-from forcewatch.store.views import ArticleFilter, ArticleRow, Facets
+from forcewatch.store.views import ArticleFilter, ArticleRow, Facets, SearchHit
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -139,7 +139,7 @@ class ArticlesView(Query):
             return ListResult(flt, sort, descending, rows, total, cursor)
 
         def matches(corpus: Corpus) -> tuple[ArticleFilter, dict[int, int]]:
-            return flt, {h.article_id: h.matches for h in corpus.search(flt.text)}
+            return flt, _matches_by_id(corpus.search(flt.text))
 
         # The list first; counts and facets once typing pauses, so a keystroke never waits
         # behind the previous keystroke's facets.
@@ -363,3 +363,10 @@ def _index_of(rows: Sequence[ArticleRow], article_id: int) -> int:
         if row.id == article_id:
             return i
     return 0
+
+
+def _matches_by_id(hits: Sequence[SearchHit]) -> dict[int, int]:
+    by_id = getattr(hits, "matches_by_id", None)  # a store's hits give theirs without objects
+    if callable(by_id):
+        return cast(dict[int, int], by_id())
+    return {h.article_id: h.matches for h in hits}
