@@ -59,6 +59,8 @@ _FIELD = "I" if array("I").itemsize >= 4 else "L"  # an unsigned type of 32 bits
 _FIELD_BYTES = array(_FIELD).itemsize
 _INVERT = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 _SHORT_PREFIX_TERMS = 64
+_ROW_CACHE = 20_000  # ArticleRow objects kept for reuse
+_PACKED_BUDGET = 48 << 20  # bytes of packed term counts kept (4 bytes per article each)
 _CACHE_LIMITS = {"bodies": 32, "quotes": 32, "events": 16, "figures": 16, "terms": 2}
 
 
@@ -113,8 +115,35 @@ class _RowSource:
                 ),
                 quotes=cols["quotes"][pos],
             )
+            if len(self.cache) >= _ROW_CACHE:
+                self.cache.clear()  # rows are cheap to build again; a bounded heap is not
             self.cache[pos] = row
         return row
+
+
+class _SizedLru:
+    """A least-recently-used cache bounded by the total size of its values."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.used = 0
+        self.items: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
+
+    def get(self, key: Any) -> Any:
+        item = self.items.get(key)
+        if item is None:
+            return None
+        self.items.move_to_end(key)
+        return item[0]
+
+    def put(self, key: Any, value: Any, size: int) -> None:
+        if key in self.items:
+            return
+        self.items[key] = (value, size)
+        self.used += size
+        while self.used > self.budget and len(self.items) > 1:
+            _, (_, freed) = self.items.popitem(last=False)
+            self.used -= freed
 
 
 class ArticleRows(Sequence[ArticleRow]):
@@ -376,8 +405,9 @@ class Store:
         self._indexes: _Indexes | None = None
         self._orders: dict[tuple[str, bool], tuple[Sequence[int], Sequence[int] | None]] = {}
         self._selections: _Lru = _Lru(8)
-        self._facet_cache: _Lru = _Lru(8)
+        self._facet_cache: _Lru = _Lru(2)  # facets hold many objects: keep only the last
         self._words: _Lru = _Lru(16)
+        self._packed = _SizedLru(_PACKED_BUDGET)  # common terms' counts by slot, packed
         self._hits: _Lru = _Lru(4)  # the last searches' ranked hits (arrays: a few MB at most)
         self._shards: dict[str, _Lru] = {k: _Lru(v) for k, v in _CACHE_LIMITS.items()}
         self._global_facets: Facets | None = None
@@ -723,6 +753,11 @@ class Store:
         listed: bytearray | None = None  # slots listed with a zero count, which still match
         postings = self._term_table(terms[0])[0] if terms else {}
         for term in terms:
+            with self._lock:
+                packed = self._packed.get(term)  # a common term laid out by an earlier word
+            if packed is not None:
+                total += cast(int, packed)
+                continue
             gaps, counts = split_postings(postings.get(term, ";"))
             if len(gaps) != len(counts):
                 raise StoreError(
@@ -741,7 +776,11 @@ class Store:
             if ascending and len(counts) * 32 > space:
                 dense = array(_FIELD, bytes(width))
                 _consume(map(dense.__setitem__, slots, counts))
-                total += int.from_bytes(dense, sys.byteorder)
+                packed = int.from_bytes(dense, sys.byteorder)
+                total += packed
+                if not zero:
+                    with self._lock:
+                        self._packed.put(term, packed, width)
             else:
                 slots = list(slots)
                 added = map(add, map(summed.__getitem__, slots), counts)

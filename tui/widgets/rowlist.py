@@ -296,7 +296,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         key = (index, width, on_cursor, self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
-            if len(self._cache) > 2000 or len(self._drawn) > 2000:
+            if len(self._cache) > 2000 or len(self._drawn) > 500:
                 self._forget_lines()
             row = self._rows[index]
             drawn_key = (id(row), width, on_cursor, self.has_focus)
