@@ -49,23 +49,24 @@ def _has_marks(text: str) -> bool:
 def _marks(text: str) -> tuple[_Mark, ...]:
     """The marks of a paragraph that can open or close a quote, in order."""
     out: list[_Mark] = []
-    last = len(text) - 1
+    # A space either side stands for the start and end of the paragraph: a mark there has
+    # nothing before or after it, and a space says the same to every test below.
+    padded = f" {text} "
     for found in _MARKS.finditer(text):
         pos = found.start()
-        ch = text[pos]
-        prev = text[pos - 1] if pos > 0 else None
-        nxt = text[pos + 1] if pos < last else None
+        ch = found.group()
+        prev, nxt = padded[pos], padded[pos + 2]
         single = ch in SINGLE
-        if single and prev is not None and nxt is not None and prev.isalnum() and nxt.isalnum():
+        if single and prev.isalnum() and nxt.isalnum():
             continue  # an apostrophe: It’s, force’s, don't
-        left = nxt is not None and not nxt.isspace() and (prev is None or prev in _OPEN_BEFORE)
-        right = prev is not None and not prev.isspace() and (nxt is None or nxt in _CLOSE_AFTER)
+        left = not nxt.isspace() and prev in _OPEN_BEFORE
+        right = not prev.isspace() and nxt in _CLOSE_AFTER
         if single:
             if ch == "‘" and left:
                 right = False
             if ch == "’" and right:
                 left = False
-            if left and nxt is not None and _CONTRACTION.match(text, pos + 1, pos + 5):
+            if left and _CONTRACTION.match(text, pos + 1, pos + 5):
                 continue  # '90s, 'em, 'til
         elif left and right:
             left, right = ch in '“„"', ch in '”"'
@@ -92,7 +93,7 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
         if pending is None and not _has_marks(text):
             continue  # no quote marks: nothing opens here and nothing runs on
         marks = _marks(text)
-        last_close = {family: i for i, (_, family, _, closes) in enumerate(marks) if closes}
+        last_close: dict[str, int] | None = None  # the last closing mark of each kind
         start_index = 0
         if pending is not None:
             family, pieces = pending
@@ -116,9 +117,11 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
                 continue
             top_family = stack[-1][0]
             if mark_family == top_family and can_close:
-                later = last_close[top_family] > i  # a closing mark of this kind follows
-                if mark_family == "s" and _possessive(text, pos, later):
-                    continue
+                if mark_family == "s" and pos > 0 and text[pos - 1] in "sS":  # officers’ …
+                    if last_close is None:
+                        last_close = {f: k for k, (_, f, _, closes) in enumerate(marks) if closes}
+                    if _possessive(text, pos, last_close[top_family] > i):
+                        continue
                 family, begin = stack.pop()
                 if not stack:
                     outer_pieces.append((pi, begin, pos))

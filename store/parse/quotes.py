@@ -203,7 +203,6 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=4096)
 def _verb_spans(masked: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Starts and ends of the speech verbs of a paragraph with its quotes blanked out."""
     found = [m.span() for m in _VERB.finditer(masked)]
@@ -222,11 +221,6 @@ def _sentence_ends(masked: str) -> tuple[int, ...]:
 
 def _is_title(text: str, before: str) -> bool:
     """A quoted title in Title Case ('the report “Shining a Light”'), not speech."""
-    return _title_case_title(text, before[-40:])
-
-
-def _title_case_title(text: str, before: str) -> bool:
-    """_is_title given the last 40 characters before the quote (all it looks at)."""
     words = capitalised = 0
     for m in _TITLE_WORD.finditer(text):
         word = m.group()
@@ -824,9 +818,9 @@ class QuoteFinder:
         for span in self.spans:
             for pi, a, b in span.pieces:
                 by_para.setdefault(pi, []).append((a, b))  # marks stay: sentences end before them
-        self.masked = [
-            _mask(p, by_para[i]) if i in by_para else p for i, p in enumerate(paragraphs)
-        ]
+        self.masked = list(paragraphs)
+        for i, quoted in by_para.items():
+            self.masked[i] = _mask(paragraphs[i], quoted)
         self.attr = Attributor(paragraphs, self.masked, ctx)
 
     def quotes(self) -> tuple[Quote, ...]:
