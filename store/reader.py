@@ -14,9 +14,9 @@ from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import reduce
 from itertools import accumulate, chain, compress, repeat
-from operator import add, contains, eq
+from operator import add, eq, mul
 from pathlib import Path
-from typing import Any, TypeVar, cast, overload
+from typing import Any, cast, overload
 
 from .api import SortKey
 from .errors import StoreError
@@ -54,7 +54,6 @@ from .views import (
 )
 
 Doc = dict[str, Any]
-T = TypeVar("T")
 _FIELD = "I" if array("I").itemsize >= 4 else "L"  # an unsigned type of 32 bits or more
 _FIELD_BYTES = array(_FIELD).itemsize
 _INVERT = bytes.maketrans(b"\x00\x01", b"\x01\x00")
@@ -270,8 +269,70 @@ def _consume(iterator: Iterable[object]) -> None:
     deque(iterator, maxlen=0)
 
 
-_NUMBER_TEXT = str.maketrans("", "", "0123456789 \n")
-_SPEAKER_COUNTS = re.compile(r":\d*")
+_NUMBER_TEXT = str.maketrans("", "", "0123456789 :\n")
+_TWO_COLONS = re.compile(r":[0-9]*:")
+_FLAG_BYTES = (b"\x00", b"\x01")
+
+
+class _Refs:
+    """One many-valued facet column (each row's forces, or speakers) as flat arrays, so
+    it costs no Python object per row and is counted without a Python loop."""
+
+    def __init__(self, refs: Sequence[int], per_row: Sequence[int]) -> None:
+        self.refs = array("l", refs)  # every row's refs, row after row
+        self.per_row = array("l", per_row)
+        self.starts = array("l", accumulate(per_row, initial=0))  # where each row's begin
+
+    def of_rows(self, positions: Sequence[int]) -> Iterator[int]:
+        """The refs of the given rows."""
+        starts = self.starts
+        ends = map(starts.__getitem__, map(add, positions, repeat(1)))
+        spans = map(slice, map(starts.__getitem__, positions), ends)
+        return chain.from_iterable(map(self.refs.__getitem__, spans))
+
+    def of_flags(self, flags: bytes) -> Iterator[int]:
+        """The refs of the flagged rows."""
+        # Each row's flag repeated once per ref of the row, then the refs flagged.
+        ref_flags = b"".join(map(mul, map(_FLAG_BYTES.__getitem__, flags), self.per_row))
+        return compress(self.refs, ref_flags)
+
+    def rows_with(self, ref: int) -> tuple[int, ...]:
+        """Positions of the rows holding `ref`, ascending."""
+        at = compress(range(len(self.refs)), map(eq, self.refs, repeat(ref)))
+        rows = map(add, map(bisect.bisect_right, repeat(self.starts), at), repeat(-1))
+        return tuple(dict.fromkeys(rows))
+
+
+def _ref_column(values: Sequence[str], counted: bool) -> _Refs:
+    """Rows of space-separated refs ("3 14"), or with counts ("3:2 14:1") when `counted`.
+
+    The usual form is read in one go, the whole column's numbers by the JSON reader;
+    anything irregular is read row by row.
+    """
+    text = "\n".join(values)
+    regular = (
+        not text.translate(_NUMBER_TEXT)
+        and "  " not in text
+        and " \n" not in text
+        and "\n " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+        and (not counted or _TWO_COLONS.search(text) is None)
+    )
+    if regular:
+        per_row = list(map(add, map(str.count, values, repeat(" ")), map(bool, values)))
+        stream = ",".join(filter(None, values)).replace(" ", ",").replace(":", ",")
+        try:
+            numbers: list[int] = json.loads("[" + stream + "]")
+        except ValueError:  # a count left out, or leading zeros: read row by row below
+            numbers = []
+        tokens = sum(per_row)
+        if not counted and len(numbers) == tokens:
+            return _Refs(numbers, per_row)
+        if counted and len(numbers) == 2 * tokens and text.count(":") == tokens:
+            return _Refs(numbers[::2], per_row)
+    rows = [[ref for ref, _ in split_counted(v)] if counted else split_refs(v) for v in values]
+    return _Refs(list(chain.from_iterable(rows)), list(map(len, rows)))
 
 
 class _Indexes:
@@ -279,10 +340,8 @@ class _Indexes:
 
     def __init__(self, store: Store) -> None:
         self.n = len(store._ids)
-        self.row_forces = _number_rows("\n".join(store._articles["forces"]), self.n)
-        # "12:3 45" -> (12, 45): drop the counts of the whole column at once.
-        speakers = _SPEAKER_COUNTS.sub("", "\n".join(store._articles["speakers"]))
-        self.row_speakers = _number_rows(speakers, self.n)
+        self.forces = _ref_column(store._articles["forces"], counted=False)
+        self.speakers = _ref_column(store._articles["speakers"], counted=True)
         years = {date: _year(date) for date in set(store._dates)}
         self.row_years: tuple[int | None, ...] = tuple(map(years.__getitem__, store._dates))
         self.outlets = store._outlets
@@ -295,14 +354,13 @@ class _Indexes:
         rows = self._rows.get(key)
         if rows is None:
             if kind == "force":
-                hits: Iterable[object] = map(contains, self.row_forces, repeat(value))
+                rows = self.forces.rows_with(value)
             elif kind == "speaker":
-                hits = map(contains, self.row_speakers, repeat(value))
-            elif kind == "outlet":
-                hits = map(eq, self.outlets, repeat(value))
+                rows = self.speakers.rows_with(value)
             else:
-                hits = map(eq, self.row_years, repeat(value))
-            rows = self._rows[key] = tuple(compress(range(self.n), hits))
+                column = self.outlets if kind == "outlet" else self.row_years
+                rows = tuple(compress(range(self.n), map(eq, column, repeat(value))))
+            self._rows[key] = rows
         return rows
 
     @property
@@ -316,36 +374,21 @@ class _Indexes:
         self, selected: _Selection
     ) -> tuple[Counter[int], Counter[int], Counter[str], Counter[int]]:
         """How many of the selected rows carry each force, speaker, outlet and year."""
-
-        def pick(column: Sequence[T]) -> Iterator[T]:
-            if selected.size * 8 < self.n:  # few rows: look them up one by one
-                return map(column.__getitem__, selected.positions())
-            return compress(column, selected.flags)
-
-        forces = Counter(chain.from_iterable(pick(self.row_forces)))
-        speakers = Counter(chain.from_iterable(pick(self.row_speakers)))
-        outlets: Counter[Any] = Counter(pick(self.outlets))
+        if selected.size * 8 < self.n:  # few rows: look them up one by one
+            rows = selected.positions()
+            forces = Counter(self.forces.of_rows(rows))
+            speakers = Counter(self.speakers.of_rows(rows))
+            outlets: Counter[Any] = Counter(map(self.outlets.__getitem__, rows))
+            years: Counter[Any] = Counter(map(self.row_years.__getitem__, rows))
+        else:
+            flags = selected.flags
+            forces = Counter(self.forces.of_flags(flags))
+            speakers = Counter(self.speakers.of_flags(flags))
+            outlets = Counter(compress(self.outlets, flags))
+            years = Counter(compress(self.row_years, flags))
         outlets.pop(None, None)
-        years: Counter[Any] = Counter(pick(self.row_years))
         years.pop(None, None)
         return forces, speakers, outlets, years
-
-
-def _number_rows(text: str, n: int) -> tuple[tuple[int, ...], ...]:
-    """n lines of space-separated integers, as tuples.
-
-    Plain lines (digits, one space apart) are read in one go by the JSON decoder, much
-    faster than int() on each number; other text is read line by line.
-    """
-    if not text.translate(_NUMBER_TEXT):
-        try:
-            rows = json.loads("[[" + text.replace(" ", ",").replace("\n", "],[") + "]]")
-        except ValueError:
-            rows = None  # doubled spaces or leading zeros: read line by line below
-        if isinstance(rows, list) and len(rows) == n:
-            return tuple(map(tuple, rows))
-    lines = text.split("\n") if n else []
-    return tuple([tuple(map(int, line.split())) for line in lines])
 
 
 def _frozen(columns: dict[str, list[Any]]) -> dict[str, tuple[Any, ...]]:
