@@ -156,7 +156,7 @@ class ForcewatchApp(KioskMixin, App[None]):
 
     def action_open_source(self) -> None:
         """Open the reader's article URL in a browser (never in kiosk mode)."""
-        detail = self.main.reader.detail
+        detail = self.main.reader.detail if self.main.views_mounted else None
         if detail is None or not detail.row.url:
             self.notify("This article has no source URL.", markup=False)
             return

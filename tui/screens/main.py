@@ -13,6 +13,7 @@ from textual.command import CommandPalette, Provider
 from textual.containers import Container
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Static, Tab, Tabs
 
 from .. import keys, safe
@@ -28,6 +29,9 @@ from ..widgets.header import TopBar
 from ..widgets.keybar import KeyBar
 from ..widgets.rows import FacetKind
 
+LATER_VIEWS: tuple[ViewName, ...] = ("forces", "speakers", "reader")
+LATER_VIEWS_DELAY = 0.1
+"""Seconds after the first rows arrive before the views other than the article list are built."""
 MIN_WIDTH = 50
 MIN_HEIGHT = 14
 WIDE = 100
@@ -56,6 +60,8 @@ class MainScreen(Screen[None]):
         self.data = data
         self.kiosk = kiosk
         self.history = History()
+        self._later_views: list[View] | None = None
+        self._mounting: AwaitMount | None = None
         self.HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (MIN_WIDTH, "-narrow"), (WIDE, "-wide")]
         self.VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_HEIGHT, "-tall")]
         # Start with the classes the first resize would set: changing them after mounting
@@ -73,9 +79,6 @@ class MainScreen(Screen[None]):
             yield Tabs(*(Tab(label, id=f"tab-{v}") for v, label in TAB_LABELS.items()), id="tabs")
             with ContentSwitcher(initial="articles", id="views"):
                 yield ArticlesView(self.data, id="articles")
-                yield ForcesView(self.data, id="forces")
-                yield SpeakersView(self.data, id="speakers")
-                yield ReaderView(self.data, id="reader")
         yield Static(id="too-small")
         yield KeyBar(id="footer")
 
@@ -112,6 +115,39 @@ class MainScreen(Screen[None]):
         return self.query_one(f"#{name}", View)
 
     @property
+    def views_mounted(self) -> bool:
+        """True once the views after the article list are mounted (see `mount_views`)."""
+        return self._later_views is not None and all(v.is_mounted for v in self._later_views)
+
+    async def mount_views(self) -> None:
+        """Mount the Forces, Speakers and Reader views (once).
+
+        Only the article list is built for the first paint; the other views follow shortly
+        after it, or at once when the user asks for one sooner.
+        """
+        if self._later_views is None:
+            views: list[View] = [
+                ForcesView(self.data, id="forces"),
+                SpeakersView(self.data, id="speakers"),
+                ReaderView(self.data, id="reader"),
+            ]
+            for view in views:
+                view.display = False
+            self._later_views = views
+            self._mounting = self.query_one(ContentSwitcher).mount_all(views)
+            await self._mounting
+            if self.data.ready:
+                for view in views:
+                    view.data_ready()
+        elif self._mounting is not None:
+            await self._mounting
+
+    def _list_loaded(self, loading: bool) -> None:
+        if not loading and self._later_views is None:
+            # Once the first rows are drawn, build the other views.
+            self.set_timer(LATER_VIEWS_DELAY, self.mount_views)
+
+    @property
     def current_view(self) -> View:
         """The view on show."""
         current = self.query_one(ContentSwitcher).current or "articles"
@@ -122,8 +158,12 @@ class MainScreen(Screen[None]):
     def data_ready(self, info: StoreInfo | None) -> None:
         """The corpus opened (or was reloaded): fill the header and every view."""
         self.query_one(TopBar).show(info)
-        for name in VIEWS:
-            self.view(name).data_ready()
+        self.articles.data_ready()
+        if self.views_mounted:
+            for name in LATER_VIEWS:
+                self.view(name).data_ready()
+        elif self._later_views is None:
+            self.watch(self.articles.article_list, "loading_rows", self._list_loaded, init=False)
         if self.current_view is not self.articles:
             self.current_view.apply(self.current_view.place())
 
@@ -143,6 +183,9 @@ class MainScreen(Screen[None]):
 
     def show_place(self, place: Place) -> None:
         """Show `place` without touching the history."""
+        if place.view != "articles" and not self.views_mounted:
+            self.call_later(self._show_when_mounted, place)
+            return
         switcher = self.query_one(ContentSwitcher)
         if switcher.current != place.view:
             switcher.current = place.view
@@ -153,23 +196,31 @@ class MainScreen(Screen[None]):
             tabs.active = f"tab-{place.view}"
         self.view(place.view).apply(place)
 
+    async def _show_when_mounted(self, place: Place) -> None:
+        await self.mount_views()
+        self.show_place(place)
+
     @on(View.Go)
     def _go(self, message: View.Go) -> None:
         message.stop()
         self.go(message.place)
 
     @on(Tabs.TabActivated)
-    def _tab_clicked(self, event: Tabs.TabActivated) -> None:
+    async def _tab_clicked(self, event: Tabs.TabActivated) -> None:
         event.stop()
         tab_id = event.tab.id or ""
         name = tab_id.removeprefix("tab-")
         current = self.query_one(ContentSwitcher).current
         if name in VIEWS and name != current:
-            self.action_view(name)
+            await self.action_view(name)
 
-    def action_view(self, name: str) -> None:
+    async def action_view(self, name: str) -> None:
         """Switch to a view, where the user left it."""
-        if name not in VIEWS or (name == "reader" and self.reader.detail is None):
+        if name not in VIEWS:
+            return
+        if name != "articles":
+            await self.mount_views()
+        if name == "reader" and self.reader.detail is None:
             return
         view = self.query_one(f"#{name}", View)
         self.go(view.place())
