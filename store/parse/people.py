@@ -62,11 +62,22 @@ def _prefix_tree(phrases: Iterable[str]) -> str:
 
 
 _TITLE_ALT = _prefix_tree(sorted(TITLES))
+
+
+def _by_last(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Words grouped by their last character, for quick `str.endswith` tests."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        groups[word[-1]] = (*groups.get(word[-1], ()), word)
+    return groups
+
+
 _TITLE_BEFORE = re.compile(rf"(?:(?<=\s)|^)(?P<title>(?:(?:{_TITLE_ALT})\.?\s+)+)$")
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
 # The word a title ends with: the text before a name can only end in a title if its last word
 # (less one full stop) is one of these.
 _TITLE_ENDS = frozenset(t.split()[-1] for t in TITLES)
+_TITLE_ENDS_BY_LAST = _by_last([*_TITLE_ENDS, *(t + "." for t in _TITLE_ENDS)])
 
 # "Mr Cunningham". No word boundary before the title, so that the engine can jump between the
 # titles' first letters: `_honorifics` checks the boundary itself.
@@ -74,7 +85,8 @@ _HONORIFICS = "Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Supt Insp Sgt PC DC 
 _HONORIFIC_SURNAME = re.compile(
     rf"(?P<title>{'|'.join(_HONORIFICS.split())})\.?\s+(?P<name>{_NAME_TOKEN})(?![{_LOWER}])"
 )
-_HONORIFIC_ENDS = tuple(_HONORIFICS.split()) + tuple(t + "." for t in _HONORIFICS.split())
+# The honorifics, with and without a full stop, by last character.
+_HONORIFIC_ENDS = _by_last(_HONORIFICS.split() + [t + "." for t in _HONORIFICS.split()])
 # Byte by byte, what `fold` makes of each Latin-1 character ('?' where not one such character).
 _FOLD_TABLE = bytes(
     ord(f) if len(f := fold(chr(b))) == 1 and f <= "\xff" else ord("?") for b in range(256)
@@ -97,6 +109,8 @@ _FROM_ORG = re.compile(
     rf"\s+(?:from|of|at|for|with)\s+(?P<org>(?:the\s+)?[{_UPPER}][\w’'&-]*(?:\s+(?:and\s+|of\s+|for\s+)?[{_UPPER}][\w’'&-]*)*)"
 )
 _CLAUSE_NOT_ROLE = re.compile(r"(?i)(who|which|when|where|speaking|responding|adding)\b")
+# Every character that case-blind matching takes for the first letter of one of those words.
+_CLAUSE_FIRST = frozenset("wWsSſrRaA")
 # A role just before a name: "Chief Executive Jane Doe", "head of the unit, Jane Doe". The
 # role is up to six capitalised (or joining) words and a role noun that ends the text.
 _ROLE_NOUNS = "|".join(ROLE_NOUNS)
@@ -113,6 +127,7 @@ _ROLE_WORDS_TO_END = re.compile(
 )
 _LONGEST_ROLE = max(len(n) for n in ROLE_NOUNS)
 _ROLE_NOUNS_LOWER = tuple(n.lower() for n in ROLE_NOUNS)
+_ROLE_NOUNS_BY_LAST = _by_last(_ROLE_NOUNS_LOWER)
 _ROLE_NOUNS_DISTINCT_ENDS = not any(
     a != b and b.lower().endswith(a.lower()) for a in ROLE_NOUNS for b in ROLE_NOUNS
 )
@@ -120,6 +135,9 @@ _LEADING_ARTICLE = re.compile(r"^(?i:the|a|an|and)\s+")
 _ROLE_HINT_RE = re.compile("|".join(re.escape(n) for n in _ROLE_NOUNS_LOWER))
 # Last letters of the role nouns: text can only end in a role if it ends in one of these.
 _ROLE_LAST_LETTERS = frozenset(n[-1].lower() for n in ROLE_NOUNS)
+# Letters that case-blind matching pairs with an ASCII letter other than by lower-casing
+# (dotless i, long s, dotted capital I): texts with them take the slow, exact path.
+_CASE_ODD = frozenset("ıſİ")
 
 _FEMALE_TITLE = re.compile(r"\b(mrs|ms|miss|dame|lady|baroness)\b")
 _MALE_TITLE = re.compile(r"\b(mr|sir|lord)\b")
@@ -218,6 +236,22 @@ def _name_tail(
     None when fewer than two words are left.
     """
     words = run.split()
+    if spans and not _overlaps(offset, offset + len(run), spans):
+        spans = ()  # no blocked span touches the run: no word needs checking against them
+    if not spans:
+        count = 0
+        for word in reversed(words):
+            if word in _TITLE_WORDS or word.lower() in NOT_NAME_WORDS:
+                break
+            count += 1
+            if count == 3:
+                break
+        if count < 2:
+            return None
+        if count == len(words):
+            return offset, words
+        before = run.rsplit(None, count)[0]
+        return offset + len(run) - len(run[len(before) :].lstrip()), words[-count:]
     end = len(run)
     start = end
     count = 0
@@ -246,6 +280,11 @@ def _title_before(para: str, name_start: int) -> tuple[str | None, int]:
     window_start = max(0, name_start - 60)
     if name_start == window_start or not para[name_start - 1].isspace():
         return None, name_start
+    if not para[name_start - 2 : name_start - 1].isspace():
+        # The text before the name must end in a title's last word, less any full stop.
+        ends = _TITLE_ENDS_BY_LAST.get(para[name_start - 2 : name_start - 1], ())
+        if not para.endswith(ends, window_start, name_start - 1):
+            return None, name_start
     window = para[window_start:name_start]
     last = window.rsplit(None, 1)[-1:]
     if not last or last[0].removesuffix(".") not in _TITLE_ENDS:
@@ -290,7 +329,7 @@ def find_people(
     for m in _CANDIDATE.finditer(text):
         at = m.start()
         if at >= next_base:
-            pi = bisect_right(starts, at) - 1
+            pi = bisect_right(starts, at, pi + 1) - 1
             para, base = paragraphs[pi], starts[pi]
             next_base = base + len(para) + 1
             spans = blocked[pi] if pi < len(blocked) else ()
@@ -331,12 +370,12 @@ def find_people(
     # Drafts were made in reading order, so they are already in order of first paragraph.
     keyed = {
         key: Person(
-            name=d.name,
-            title=d.title,
-            role=d.role,
-            organisation=d.organisation,
-            aliases=tuple(sorted(d.aliases - {d.name})) if d.aliases else (),
-            paragraph=d.paragraph,
+            d.name,
+            d.title,
+            d.role,
+            d.organisation,
+            tuple(sorted(d.aliases - {d.name})) if d.aliases else (),
+            d.paragraph,
         )
         for key, d in drafts.items()
     }
@@ -360,13 +399,18 @@ def _honorifics(text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         at = m.end()
 
 
-def _fold_bytes(text: str) -> bytes:
-    """The text folded as `fold` folds each character of a name, one byte per character.
+def _fold_chars(text: str) -> str:
+    """The text folded as `fold` folds each character of a name, character for character.
 
-    Characters no name holds may become '?'; a name's folded form is found in these bytes
-    exactly where the name stands in the text.
+    A name's folded form is found in the result exactly where the name stands in the text
+    (other characters may fold to anything of the same length).
     """
-    return text.replace("’", "'").encode("latin-1", "replace").translate(_FOLD_TABLE)
+    text = text.replace("’", "'").replace("‘", "'")
+    if not text.isascii():
+        text = text.replace("“", '"').replace("”", '"')  # the usual other non-ASCII
+    if text.isascii():
+        return text.lower()
+    return text.encode("latin-1", "replace").translate(_FOLD_TABLE).decode("latin-1")
 
 
 def _second_pass(
@@ -388,29 +432,36 @@ def _second_pass(
         covered[a:b] = b"\x01" * (b - a)
     by_surname = {drafts[k].name.split()[-1]: k for k in surnames.values()}
     scan: Iterable[int]  # paragraphs to scan for honorifics
-    bare: list[int] = []  # where a capitalised word that is a known surname starts
+    bare: list[tuple[int, int, str]] = []  # known surnames standing alone: where, how long, whose
     if len(surnames) > _FEW_SURNAMES or not all(_LATIN_1.fullmatch(k) for k in surnames):
         # Many surnames: one scan each for honorifics and capitalised words keeps time linear.
         scan = range(len(paragraphs))
-        bare = [m.start() for m in _CAP_WORD.finditer(text) if m.group() in by_surname]
+        bare = [
+            (m.start(), len(m.group()), by_surname[m.group()])
+            for m in _CAP_WORD.finditer(text)
+            if m.group() in by_surname and not _POSSESSIVE_NAME.match(text, m.end())
+        ]
     else:
         # Where each surname occurs, folded, tells both: an honorific can only name a known
         # person in a paragraph where a folded surname follows a title and spaces, and a bare
         # surname is an occurrence spelt as first written.
-        folded = _fold_bytes(text)
+        folded = _fold_chars(text)
         paras: set[int] = set()
         for folded_name, key in surnames.items():
-            needle = folded_name.encode("latin-1")
             surname = drafts[key].name.split()[-1]
-            at = folded.find(needle)
+            at = folded.find(folded_name)
             while at >= 0:
-                if at and text[at - 1].isspace() and _may_follow_title(text, at):
+                if at > 1 and text[at - 1].isspace() and _may_follow_title(text, at):
                     paras.add(bisect_right(starts, at) - 1)
-                if text.startswith(surname, at):
+                if not covered[at] and text.startswith(surname, at):
                     word = _CAP_WORD.match(text, at)
-                    if word is not None and word.end() - at == len(surname):
-                        bare.append(at)
-                at = folded.find(needle, at + 1)
+                    if (
+                        word is not None
+                        and word.end() - at == len(surname)
+                        and not _POSSESSIVE_NAME.match(text, word.end())
+                    ):
+                        bare.append((at, len(surname), key))
+                at = folded.find(folded_name, at + 1)
         scan = sorted(paras)
     for pi in scan:
         for m in _honorifics(text, starts[pi], starts[pi] + len(paragraphs[pi])):
@@ -424,28 +475,26 @@ def _second_pass(
             start, end = m.start() - starts[pi], m.end() - starts[pi]
             mentions.append(PersonMention(pi, start, end, named))
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    for at in bare:
-        word = _CAP_WORD.match(text, at)
-        if word is None or covered[at] or _POSSESSIVE_NAME.match(text, word.end()):
-            continue
-        pi = bisect_right(starts, at) - 1
-        start = at - starts[pi]
-        mentions.append(
-            PersonMention(pi, start, start + len(word.group()), by_surname[word.group()])
-        )
+    for at, size, key in bare:
+        if not covered[at]:
+            pi = bisect_right(starts, at) - 1
+            mentions.append(PersonMention(pi, at - starts[pi], at - starts[pi] + size, key))
 
 
 def _may_follow_title(text: str, at: int) -> bool:
-    """Cheap test: could the word at `at` follow an honorific ('Mr', 'DS.') and spaces?"""
-    head = text[max(0, at - 24) : at].rstrip()
-    return not head or head.endswith(_HONORIFIC_ENDS)
+    """Cheap test: could the word at `at` (after a space) follow an honorific ('Mr', 'DS.')?"""
+    if text[at - 2].isspace():
+        return True  # more spaces: let the full scan decide
+    return text.endswith(_HONORIFIC_ENDS.get(text[at - 2], ()), 0, at - 1)
 
 
 def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
     """Role from an appositive ('X, head of Y, said'), organisation from 'X from Y'."""
     if draft.role is None:
         m = _APPOSITIVE.match(para, end)
-        if m and not _CLAUSE_NOT_ROLE.match(m.group("role")):
+        if m and not (
+            m.group("role")[:1] in _CLAUSE_FIRST and _CLAUSE_NOT_ROLE.match(m.group("role"))
+        ):
             draft.role = m.group("role").strip()
         else:
             window = para[max(0, start - 90) : start]
@@ -471,12 +520,13 @@ def _role_before(window: str) -> str | None:
         text = text[:-1].rstrip()
     end = len(text)
     tail = text[-_LONGEST_ROLE:]
-    if tail.isascii() and _ROLE_NOUNS_DISTINCT_ENDS:
-        # In ASCII, case-blind matching is lower-casing, and a noun ending the text is a hint.
+    if _ROLE_NOUNS_DISTINCT_ENDS and (tail.isascii() or not _CASE_ODD.intersection(tail)):
+        # Case-blind matching is lower-casing here, and a noun ending the text is a hint.
         lowered = tail.lower()
-        if not lowered.endswith(_ROLE_NOUNS_LOWER):
+        nouns = _ROLE_NOUNS_BY_LAST.get(lowered[-1:], ())
+        if not lowered.endswith(nouns):
             return None
-        noun_start = end - next(len(n) for n in _ROLE_NOUNS_LOWER if lowered.endswith(n))
+        noun_start = end - next(len(n) for n in nouns if lowered.endswith(n))
     else:
         if tail[-1:].lower() not in _ROLE_LAST_LETTERS or not _ROLE_HINT_RE.search(window.lower()):
             return None
