@@ -13,7 +13,7 @@ from array import array
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import reduce
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import add, eq, mul
 from pathlib import Path
 from typing import Any, cast, overload
@@ -282,6 +282,7 @@ class _Refs:
         self.refs = array("l", refs)  # every row's refs, row after row
         self.per_row = array("l", per_row)
         self.starts = array("l", accumulate(per_row, initial=0))  # where each row's begin
+        self._by_ref: dict[int, array[int]] | None = None
 
     def of_rows(self, positions: Sequence[int]) -> Iterator[int]:
         """The refs of the given rows."""
@@ -296,11 +297,19 @@ class _Refs:
         ref_flags = b"".join(map(mul, map(_FLAG_BYTES.__getitem__, flags), self.per_row))
         return compress(self.refs, ref_flags)
 
-    def rows_with(self, ref: int) -> tuple[int, ...]:
+    def rows_with(self, ref: int) -> Sequence[int]:
         """Positions of the rows holding `ref`, ascending."""
-        at = compress(range(len(self.refs)), map(eq, self.refs, repeat(ref)))
-        rows = map(add, map(bisect.bisect_right, repeat(self.starts), at), repeat(-1))
-        return tuple(dict.fromkeys(rows))
+        if self._by_ref is None:  # every value's rows, made on the first filter by value
+            by_ref: dict[int, array[int]] = {}
+            owners = chain.from_iterable(map(repeat, count(), self.per_row))
+            for value, row in zip(self.refs, owners, strict=True):
+                rows = by_ref.get(value)
+                if rows is None:
+                    by_ref[value] = array("l", (row,))
+                elif rows[-1] != row:  # a row listing a value twice holds it once
+                    rows.append(row)
+            self._by_ref = by_ref
+        return self._by_ref.get(ref, ())
 
 
 def _ref_column(values: Sequence[str], counted: bool) -> _Refs:
@@ -345,13 +354,13 @@ class _Indexes:
         years = {date: _year(date) for date in set(store._dates)}
         self.row_years: tuple[int | None, ...] = tuple(map(years.__getitem__, store._dates))
         self.outlets = store._outlets
-        self._rows: dict[tuple[str, Any], tuple[int, ...]] = {}
+        self._rows: dict[tuple[str, Any], Sequence[int]] = {}
         self._totals: tuple[Counter[int], Counter[int], Counter[str], Counter[int]] | None = None
 
-    def rows_with(self, kind: str, value: Any) -> tuple[int, ...]:
+    def rows_with(self, kind: str, value: Any) -> Sequence[int]:
         """Positions of the rows whose facet `kind` holds `value` (cached)."""
         key = (kind, value)
-        rows = self._rows.get(key)
+        rows: Sequence[int] | None = self._rows.get(key)
         if rows is None:
             if kind == "force":
                 rows = self.forces.rows_with(value)
@@ -475,7 +484,10 @@ class Store:
 
     def warm(self) -> None:
         """Build the filter indexes now (e.g. in a worker after the first paint)."""
-        self._ix()
+        ix = self._ix()
+        ix.forces.rows_with(-1)  # groups every force's rows
+        ix.speakers.rows_with(-1)
+        _ = ix.totals
         self._positions_by_id()
 
     def _read_shard(self, kind: str, shard: int) -> dict[str, Doc]:
@@ -607,7 +619,7 @@ class Store:
     def _facet_rows(self, flt: ArticleFilter) -> _Selection:
         """Rows holding every facet value the filter names."""
         ix = self._ix()
-        lists: list[tuple[int, ...]] = []
+        lists: list[Sequence[int]] = []
         if flt.force:
             fid = self._force_index().get(flt.force)
             lists.append(ix.rows_with("force", fid) if fid is not None else ())

@@ -187,3 +187,31 @@ def test_decode_postings_rejects_what_int_rejects(value: str) -> None:
     """Damaged postings raise ValueError, as int() does."""
     with pytest.raises(ValueError):
         decode_postings(value)
+
+
+@pytest.mark.parametrize(
+    ("values", "counted"),
+    [
+        pytest.param(["32", "14 16", "", "7"], False, id="refs"),
+        pytest.param(["1:2 3:1", "", "4:7"], True, id="counted"),
+        pytest.param(["1:2 3", "4:1"], True, id="count-left-out"),
+        pytest.param(["12:", "3:1"], True, id="empty-count"),
+        pytest.param(["01 2"], False, id="leading-zero"),
+        pytest.param(["1  2", "3"], False, id="double-space"),
+        pytest.param(["1:2 ", "3:1"], True, id="trailing-space"),
+        pytest.param([], False, id="no-rows"),
+        pytest.param(["", ""], True, id="empty-rows"),
+    ],
+)
+def test_facet_columns_read_as_row_by_row(values: list[str], counted: bool) -> None:
+    """A facet column read in one pass holds, row by row, the refs the manifest's own
+    decoders read, and finds each value's rows."""
+    from forcewatch.store.manifest import split_counted, split_refs
+    from forcewatch.store.reader import _ref_column
+
+    column = _ref_column(values, counted)
+    expected = [[r for r, _ in split_counted(v)] if counted else split_refs(v) for v in values]
+    starts = column.starts
+    assert [list(column.refs[starts[i] : starts[i + 1]]) for i in range(len(values))] == expected
+    for ref in {r for row in expected for r in row}:
+        assert list(column.rows_with(ref)) == [i for i, row in enumerate(expected) if ref in row]
