@@ -55,7 +55,7 @@ class ReaderView(Query):
         self._place = Place("reader")
 
     def compose(self) -> ComposeResult:
-        yield ArticleText(id="reader-text", classes="pane")
+        yield ArticleText(safe.content(NOTHING_OPEN), id="reader-text", classes="pane")
         yield RowList[LinkItem | Heading](
             link_line,
             empty="No forces or speakers in this article.",
@@ -63,9 +63,6 @@ class ReaderView(Query):
             id="reader-links",
             classes="pane",
         )
-
-    def on_mount(self) -> None:
-        self.run_worker(self.text.show_message(safe.content(NOTHING_OPEN)), group="reader-show")
 
     @property
     def text(self) -> ArticleText:

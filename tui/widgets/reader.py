@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from forcewatch.store.views import ArticleDetail, QuoteSpan
+from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content, Span
@@ -177,10 +178,18 @@ class ArticleText(VerticalScroll, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = list(keys.READER)
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, message: Content | None = None, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        """`message`: what to show until an article is shown."""
         super().__init__(id=id, classes=classes)
         self.blocks: list[Block] = []
         self._quote_at = -1
+        self._message = message
+
+    def compose(self) -> ComposeResult:
+        if self._message is not None:
+            yield Static(self._message, classes="message")
 
     async def show(self, blocks: list[Block]) -> None:
         """Replace the text with `blocks` and scroll to the target (or the top)."""
