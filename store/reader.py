@@ -94,6 +94,13 @@ class _RowSource:
         self.force_names = store._force_names
         self.speaker_keys = store._speaker_keys
         self.cache: dict[int, ArticleRow] = {}
+        self.by_id: dict[int, int] | None = None
+
+    def position_of(self, article_id: int) -> int | None:
+        """The row position of an article id (the table is made on first use)."""
+        if self.by_id is None:
+            self.by_id = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        return self.by_id.get(article_id)
 
     def row(self, pos: int) -> ArticleRow:
         row = self.cache.get(pos)
@@ -175,6 +182,16 @@ class ArticleRows(Sequence[ArticleRow]):
         """The article ids in order, without building rows."""
         ids = self._source.ids
         return list(map(ids.__getitem__, self._positions))
+
+    def index_of_id(self, article_id: int) -> int | None:
+        """Where the article is in this sequence, or None, without listing every id."""
+        pos = self._source.position_of(article_id)
+        if pos is None:
+            return None
+        try:
+            return self._positions.index(pos)
+        except ValueError:
+            return None
 
 
 class SearchHits(Sequence[SearchHit]):

@@ -8,6 +8,7 @@ from itertools import accumulate
 from pathlib import Path
 
 import pytest
+from forcewatch.store.api import SortKey
 from forcewatch.store.ingest import ingest
 from forcewatch.store.reader import Store, open_store
 from forcewatch.store.textindex import decode_postings, query_words, term_counts
@@ -18,6 +19,7 @@ FORCES = ["Kent Police", "Essex Police", "Durham Constabulary", "Gwent Police"]
 WORDS = "vetting misconduct hearing dismissed barred review unit victims trust panel".split()
 # Many words sharing "co": a two-letter prefix that stands for too many terms to expand.
 CO_WORDS = [f"co{a}{b}" for a in "bdfgklmpstvz" for b in "aeiouy"]
+SORTS: tuple[SortKey, ...] = ("date", "title", "outlet")
 
 
 def story(rng: random.Random, n: int) -> str:
@@ -215,3 +217,17 @@ def test_facet_columns_read_as_row_by_row(values: list[str], counted: bool) -> N
     assert [list(column.refs[starts[i] : starts[i + 1]]) for i in range(len(values))] == expected
     for ref in {r for row in expected for r in row}:
         assert list(column.rows_with(ref)) == [i for i, row in enumerate(expected) if ref in row]
+
+
+def test_rows_find_an_article_by_id_as_their_id_list_does(corpus: Path) -> None:
+    """index_of_id agrees with the id list for every sort and filter, and says None for an
+    article the rows do not hold."""
+    store = open_store(corpus)
+    every = store.articles().ids
+    for flt in (None, ArticleFilter(text="vet"), ArticleFilter(force=FORCES[0])):
+        for sort in SORTS:
+            rows = store.articles(flt, sort)
+            ids = rows.ids
+            for aid in every:
+                assert rows.index_of_id(aid) == (ids.index(aid) if aid in ids else None)
+    assert store.articles().index_of_id(-5) is None

@@ -356,6 +356,10 @@ class ArticlesView(Query):
 
 
 def _index_of(rows: Sequence[ArticleRow], article_id: int) -> int:
+    index_of_id = getattr(rows, "index_of_id", None)  # a store's lazy rows find it directly
+    if callable(index_of_id):
+        found = index_of_id(article_id)
+        return found if isinstance(found, int) else 0
     ids = getattr(rows, "ids", None)  # a store's lazy rows list their ids without building rows
     if isinstance(ids, list):
         return ids.index(article_id) if article_id in ids else 0
