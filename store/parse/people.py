@@ -16,25 +16,31 @@ from .names import fold
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
+# These patterns run at every capital letter of every article, so they are written for the
+# engine: an optional part is an alternation with an empty branch, `(?:x|)`, not `(?:x)?`, and
+# a repeat's first round is written out, which spares the engine setting up a repeat where the
+# first character already fails. Both forms try the same things in the same order as the
+# plain ones, so they match the same.
+#
 # One capitalised word of a name: "Smith", "McAllister", "O'Neill", "Smith-Jones". Every use is
 # followed by a space or by "no lower-case letter next", so the letter runs never need to give
 # characters back: they are possessive (`++`), which spares the engine pointless backtracking.
-_NAME_TOKEN = rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]++(?:[-'’][{_UPPER}]?[{_LOWER}]++)*"
+_HYPHENATED = rf"(?:[-'’][{_UPPER}]?[{_LOWER}]++(?:[-'’][{_UPPER}]?[{_LOWER}]++)*|)"
+_NAME_TOKEN = rf"(?:Mc|Mac|O['’]|D['’]|)[{_UPPER}][{_LOWER}]++{_HYPHENATED}"
 # The same word as the first of a run, written to open with the capital-letter class: a pattern
 # that starts with a character class lets the engine jump from capital to capital instead of
 # trying every position. The checks that would come first (not glued to a preceding word, the
-# Mc/Mac/O'/D' prefixes) look back at that capital instead; the prefixes are tried in the same
-# order, so the matches are the same.
+# Mc/Mac/O'/D' prefixes) look back at that capital instead, once the next character fits; the
+# prefixes are tried in the same order, so the matches are the same.
 _FIRST_TOKEN = (
     rf"[{_UPPER}](?<![\w’'][{_UPPER}])"
-    rf"(?:(?<=M)c[{_UPPER}]|(?<=M)ac[{_UPPER}]|(?<=[OD])['’][{_UPPER}])?"
-    rf"[{_LOWER}]++(?:[-'’][{_UPPER}]?[{_LOWER}]++)*"
+    rf"(?:c(?<=Mc)[{_UPPER}]|ac(?<=Mac)[{_UPPER}]|['’](?<=[OD]['’])[{_UPPER}]|)"
+    rf"[{_LOWER}]++{_HYPHENATED}"
 )
 _PARTICLE = r"(?:de|da|del|van|von|der|den|le|la|bin|al|el)"
 # A run of two to eight capitalised words (particles allowed between them).
-_CANDIDATE = re.compile(
-    rf"{_FIRST_TOKEN}(?:\s++(?:{_PARTICLE}\s++)?{_NAME_TOKEN}){{1,7}}(?![{_LOWER}])"
-)
+_NEXT_WORD = rf"\s++(?:{_PARTICLE}\s++|){_NAME_TOKEN}"
+_CANDIDATE = re.compile(rf"{_FIRST_TOKEN}{_NEXT_WORD}(?:{_NEXT_WORD}){{0,6}}(?![{_LOWER}])")
 
 
 def _prefix_tree(phrases: Iterable[str]) -> str:
