@@ -59,7 +59,7 @@ _FIELD_BYTES = array(_FIELD).itemsize
 _INVERT = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 _SHORT_PREFIX_TERMS = 64
 _ROW_CACHE = 20_000  # ArticleRow objects kept for reuse
-_PACKED_BUDGET = 48 << 20  # bytes of packed term counts kept (4 bytes per article each)
+_PACKED_BUDGET = 32 << 20  # bytes of packed term counts kept (4 bytes per article each)
 _CACHE_LIMITS = {"bodies": 32, "quotes": 32, "events": 16, "figures": 16, "terms": 2}
 
 
