@@ -97,7 +97,6 @@ _HONORIFIC_ENDS = _by_last(_HONORIFICS.split() + [t + "." for t in _HONORIFICS.s
 _FOLD_TABLE = bytes(
     ord(f) if len(f := fold(chr(b))) == 1 and f <= "\xff" else ord("?") for b in range(256)
 )
-_LATIN_1 = re.compile("[\x00-\xff]*")
 _WORD_CHAR = re.compile(r"\w")
 _CAP_WORD = re.compile(rf"(?<![\w’'-])(?:Mc|Mac|O['’])?[{_UPPER}][\w’'-]*(?<![’'])")
 _POSSESSIVE_NAME = re.compile(r"[’']s?\s+[A-Z]")
@@ -409,7 +408,8 @@ def _fold_chars(text: str) -> str:
     """The text folded as `fold` folds each character of a name, character for character.
 
     A name's folded form is found in the result exactly where the name stands in the text
-    (other characters may fold to anything of the same length).
+    (other characters may fold to anything of the same length). Names hold only Latin-1
+    letters and quote marks, so every folded name is Latin-1 too.
     """
     text = text.replace("’", "'").replace("‘", "'")
     if not text.isascii():
@@ -436,12 +436,12 @@ def _second_pass(
     for x in mentions:
         a, b = starts[x.paragraph] + x.start, starts[x.paragraph] + x.end
         covered[a:b] = b"\x01" * (b - a)
-    by_surname = {drafts[k].name.split()[-1]: k for k in surnames.values()}
     scan: Iterable[int]  # paragraphs to scan for honorifics
     bare: list[tuple[int, int, str]] = []  # known surnames standing alone: where, how long, whose
-    if len(surnames) > _FEW_SURNAMES or not all(_LATIN_1.fullmatch(k) for k in surnames):
+    if len(surnames) > _FEW_SURNAMES:
         # Many surnames: one scan each for honorifics and capitalised words keeps time linear.
         scan = range(len(paragraphs))
+        by_surname = {drafts[k].name.split()[-1]: k for k in surnames.values()}
         bare = [
             (m.start(), len(m.group()), by_surname[m.group()])
             for m in _CAP_WORD.finditer(text)
@@ -457,8 +457,13 @@ def _second_pass(
             surname = drafts[key].name.split()[-1]
             at = folded.find(folded_name)
             while at >= 0:
-                if at > 1 and text[at - 1].isspace() and _may_follow_title(text, at):
-                    paras.add(bisect_right(starts, at) - 1)
+                if at > 1 and text[at - 1].isspace():
+                    # After a space, an honorific ('Mr', 'DS.') may end just before it (after
+                    # more spaces, leave it to the paragraph's full scan).
+                    before = text[at - 2]
+                    ends = _HONORIFIC_ENDS.get(before, ())
+                    if before.isspace() or text.endswith(ends, 0, at - 1):
+                        paras.add(bisect_right(starts, at) - 1)
                 if not covered[at] and text.startswith(surname, at):
                     word = _CAP_WORD.match(text, at)
                     if (
@@ -485,13 +490,6 @@ def _second_pass(
         if not covered[at]:
             pi = bisect_right(starts, at) - 1
             mentions.append(PersonMention(pi, at - starts[pi], at - starts[pi] + size, key))
-
-
-def _may_follow_title(text: str, at: int) -> bool:
-    """Cheap test: could the word at `at` (after a space) follow an honorific ('Mr', 'DS.')?"""
-    if text[at - 2].isspace():
-        return True  # more spaces: let the full scan decide
-    return text.endswith(_HONORIFIC_ENDS.get(text[at - 2], ()), 0, at - 1)
 
 
 def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
