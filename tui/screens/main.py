@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -139,6 +140,9 @@ class MainScreen(Screen[None]):
             if self.data.ready:
                 for view in views:
                     view.data_ready()
+            # What exists now (widgets, styles, the store's indexes) lasts as long as the app:
+            # leave it out of the collector's full passes, which otherwise stall keystrokes.
+            gc.freeze()
         elif self._mounting is not None:
             await self._mounting
 
