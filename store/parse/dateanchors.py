@@ -5,30 +5,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .articletext import ArticleText, word_scanner
+from .articletext import ArticleText
+from .vocabulary import (
+    BARE_MONTH_PREPS,
+    DATE_ANCHOR_WORDS,
+    MONTH_NAMES,
+    RELATIVE_ALONE,
+    WEEKDAYS,
+)
 
-# The words the date patterns are built from (dates.py spells the same words in its patterns).
-MONTH_NAMES = (
-    ("january", "jan"),
-    ("february", "feb"),
-    ("march", "mar"),
-    ("april", "apr"),
-    ("may",),
-    ("june", "jun"),
-    ("july", "jul"),
-    ("august", "aug"),
-    ("september", "sep", "sept"),
-    ("october", "oct"),
-    ("november", "nov"),
-    ("december", "dec"),
-)
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # how a weekday starts
-BARE_MONTH_PREPS = (  # the words before a month named alone ('mid' also as 'mid-')
-    *("in", "since", "by", "until", "from", "during", "before", "after"),
-    *("last", "this", "next", "early", "late", "mid"),
-)
-_ALONE = ("today", "yesterday", "tomorrow")  # relative words that need no word before them
-_SPANS = ("week", "month", "year")  # relative words that need some ('this week')
+# The words _RELATIVE allows before 'week', 'month' or 'year' ('in the past twelve months').
 _SPAN_WORDS = ("this", "last", "next", "past", "the", "in", "earlier", "later", "twelve", "12")
 
 # Every date expression holds an anchor: a digit run (numeric dates and years), a month name
@@ -42,29 +28,34 @@ def _reversed(words: tuple[str, ...]) -> str:
     return "|".join(w[::-1] for w in words)
 
 
-def _words_back(words: str, gap: str, depth: int) -> re.Pattern[str]:
-    """Up to `depth` words (given reversed in `words`) with `gap` before each, read on reversed
-    text from just before an anchor; a group per word, nearest first."""
-    word = rf"{gap}({words})(?![a-z0-9])"
+def _words_back(words: str, depth: int) -> re.Pattern[bytes]:
+    """Up to `depth` words (given reversed in `words`), each after a gap, read on reversed
+    ArticleText.classes bytes from just before an anchor; a group per word, nearest first.
+    There every character but letters and digits is a space, so the gaps the patterns allow
+    (spaces, dots, commas, the hyphen of 'mid-') are runs of spaces, and any digit is 0."""
+    word = rf" +({words})(?![a-z0])"
     pattern = word
     for _ in range(depth - 1):
         pattern = f"{word}(?:{pattern})?"
-    return re.compile(pattern)
+    return re.compile(pattern.encode())
 
 
 # Before a day or year: a weekday or month (any word starting like one, as the patterns allow
 # longer forms), or the 'of' of 'May of 2019'; read as a whole word, then checked at its start.
 _NUMBER_BACK = _words_back(
-    rf"[a-z]+(?![a-z0-9])(?:(?<={_reversed(WEEKDAYS + tuple(m[0][:3] for m in MONTH_NAMES))})"
+    rf"[a-z]+(?![a-z0])(?:(?<={_reversed(WEEKDAYS + tuple(m[0][:3] for m in MONTH_NAMES))})"
     r"|(?<=fo))",
-    r"[\s.,]+",
     2,
 )
-_MONTH_BACK = _words_back(_reversed(BARE_MONTH_PREPS), r"\s+-?", 1)
-_SPAN_BACK = _words_back(_reversed(_SPAN_WORDS), r"\s+", 4)
+_MONTH_BACK = _words_back(_reversed(BARE_MONTH_PREPS), 1)
+_SPAN_BACK = _words_back(_reversed(tuple(re.sub("[0-9]", "0", w) for w in _SPAN_WORDS)), 4)
 _MONTHS_ALONE = frozenset(m[0] for m in MONTH_NAMES)
-# The whole words anchors are ('months' as in 'the past twelve months').
-_ANCHOR_WORDS = word_scanner([*_MONTHS_ALONE, *_ALONE, *_SPANS, "months"])
+_CENTURIES = ("19", "20")
+_NUMERIC_DATE_MARKS = ("/", ".")  # the marks after a day in a numeric date (with '' never in)
+# After a day, on ArticleText.classes bytes: 'st' and the like, 'of', then a month.
+_MONTH_AFTER = re.compile(
+    rf"(?:st|nd|rd|th)? +(?:of +)?(?:{'|'.join(m[0][:3] for m in MONTH_NAMES)})".encode()
+)
 
 
 class Starts:
@@ -83,9 +74,7 @@ class Starts:
 def date_starts(text: ArticleText) -> dict[int, Starts]:
     """Candidate starts, by paragraph (positions from each paragraph's start)."""
     by_para: dict[int, Starts] = {}
-    low, offsets = text.low, text.offsets
-    rev = low[::-1]
-    size = len(low)
+    offsets = text.offsets
 
     def entry(i: int) -> Starts:
         starts = by_para.get(i)
@@ -93,34 +82,32 @@ def date_starts(text: ArticleText) -> dict[int, Starts]:
             starts = by_para[i] = Starts()
         return starts
 
-    def before(back: re.Pattern[str], at: int, first: int) -> list[int]:
-        """Where the words before position `at` start (from `first`, where the search stops)."""
-        m = back.match(rev, size - at, size - first)
-        if not m:
-            return []
-        found = []
-        for group in range(1, back.groups + 1):
-            end = m.end(group)
-            if end < 0:
-                break
-            found.append(size - end - first)
-        return found
-
+    paragraphs, classes = text.paragraphs, text.classes
     for i, at, length in text.runs:
-        # Every digit group of the date patterns is a whole run of one, two or four digits.
-        if length in (1, 2, 4):
-            first = offsets[i]
-            starts = entry(i)
-            (starts.days if length < 4 else starts.years).append(at)
-            starts.words += before(_NUMBER_BACK, first + at, first)
-    for at, word in text.places(_ANCHOR_WORDS):
+        # Every digit group of the date patterns is a whole run of one, two or four digits;
+        # every year starts 19 or 20, and a day that starts a date comes before a month or
+        # a '/' or '.' (the classes bytes after a run stand for the text after it).
+        if length == 4:
+            if not paragraphs[i].startswith(_CENTURIES, at):
+                continue
+            entry(i).years.append(at)
+        elif length > 2:
+            continue
+        elif (
+            paragraphs[i][at + length : at + length + 1] in _NUMERIC_DATE_MARKS
+            or _MONTH_AFTER.match(classes, offsets[i] + at + length + 1)
+            or i in text.other_digits
+        ):
+            entry(i).days.append(at)
+        if words := text.words_before(_NUMBER_BACK, offsets[i] + at, i):
+            entry(i).words += words
+    for at, word in text.places(DATE_ANCHOR_WORDS):
         i = bisect_right(offsets, at) - 1
-        first = offsets[i]
-        if word in _ALONE:
-            entry(i).relative.append(at - first)
+        if word in RELATIVE_ALONE:
+            entry(i).relative.append(at - offsets[i])
         elif word in _MONTHS_ALONE:
-            if preps := before(_MONTH_BACK, at, first):
+            if preps := text.words_before(_MONTH_BACK, at, i):
                 entry(i).months += preps
-        elif words := before(_SPAN_BACK, at, first):
+        elif words := text.words_before(_SPAN_BACK, at, i):
             entry(i).relative += words
     return by_para

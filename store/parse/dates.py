@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from ..records import Precision
 from .articletext import article_text
-from .dateanchors import MONTH_NAMES, date_starts
+from .dateanchors import date_starts
+from .vocabulary import MONTH_NAMES
 
 MONTHS = {name: i for i, names in enumerate(MONTH_NAMES, start=1) for name in names}
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -280,14 +281,13 @@ def mentions_by_paragraph(paragraphs: Sequence[str]) -> list[tuple[int, list[Men
     if not article.plain:  # then every pattern scans everything
         everything = ((i, _scan_all(p)) for i, p in enumerate(paragraphs))
         return [(i, found) for i, found in everything if found]
-    low, offsets = article.low, article.offsets
     out: list[tuple[int, list[MentionParts]]] = []
     nothing: list[re.Match[str]] = []
     for i, starts in sorted(date_starts(article).items()):
-        text = low[offsets[i] : offsets[i] + len(paragraphs[i])]
+        text = article.lower(i)
         days, years, words = starts.days, starts.years, starts.words
         full = month_year = day_month = year_only = nothing
-        if (days or years) and _DIGIT.search(text):
+        if (days or years or words) and _DIGIT.search(text):
             iso = [y for y in years if text.startswith("-", y + 4)]
             full = _scan(_FULL_LOW, text, days + iso + words)
             month_year = _scan(_MONTH_YEAR_LOW, text, words) if words else nothing

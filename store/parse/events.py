@@ -6,8 +6,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..records import Event, Published
+from .articletext import article_text
 from .dates import mentions_by_paragraph, resolve_parts
-from .sentences import sentences
 
 MAX_EVENT_TEXT = 400
 _FORCE_WORDS = ("the force", "the constabulary", "the Force")
@@ -25,11 +25,11 @@ def find_events(
     events: list[Event] = []
     for force in article_forces or [None]:  # type: ignore[list-item]
         events.append(Event(published.date, published.precision, force, title, None, "published"))
+    article = article_text(paragraphs)
     for pi, in_para in mentions_by_paragraph(paragraphs):
-        para = paragraphs[pi]
         spans = force_spans[pi] if pi < len(force_spans) else ()
         places = [m[0] for m in in_para]  # in order
-        for start, end, sentence in sentences(para):
+        for start, end, sentence in article.sentences(pi):
             mentions = in_para[bisect_left(places, start) : bisect_left(places, end)]
             if not mentions:
                 continue

@@ -7,59 +7,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ..records import Figure
-from .articletext import ArticleText, article_text, word_scanner
+from .articletext import ArticleText, article_text
 from .sentences import sentences, word_set
+from .vocabulary import COUNT_WORDS, FRACTIONS, NUMBER_WORDS
 
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozens": 24,
-    "hundreds": 200,
-    "thousands": 2000,
-}
-_FRACTIONS = {
-    "half": 0.5,
-    "a third": 1 / 3,
-    "one third": 1 / 3,
-    "two-thirds": 2 / 3,
-    "two thirds": 2 / 3,
-    "a quarter": 0.25,
-    "one quarter": 0.25,
-    "three-quarters": 0.75,
-    "three quarters": 0.75,
-    "one in five": 0.2,
-    "one in four": 0.25,
-    "one in three": 1 / 3,
-    "one in ten": 0.1,
-}
-_WORD_ALT = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-_FRAC_ALT = "|".join(re.escape(f) for f in sorted(_FRACTIONS, key=len, reverse=True))
+_WORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_FRAC_ALT = "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True))
 _FIGURE = re.compile(
     rf"""(?<![\w£$/.-])(?P<value>
         (?P<frac>{_FRAC_ALT})
@@ -130,12 +83,10 @@ _MONTH_BEFORE_LOW = re.compile(_MONTH_BEFORE_TEXT)
 
 
 _DIGIT = re.compile(r"[0-9]")
-_COUNT_WORDS = frozenset([*_NUMBER_WORDS, "half", "third", "thirds", "quarter", "quarters"])
 _FIGURE_LOW = re.compile(_FIGURE.pattern, _FIGURE.flags & ~re.I)
-# Every number word and fraction _FIGURE knows starts with one of these whole words ('two' of
-# 'two-thirds', 'a' then 'third' of 'a third'); ArticleText.places finds them far faster than
-# running _FIGURE along the text.
-_COUNT_PLACES = word_scanner(_COUNT_WORDS)
+# Every number word and fraction _FIGURE knows starts with one of COUNT_WORDS as a whole word
+# ('two' of 'two-thirds', 'a' then 'third' of 'a third'): ArticleText.places finds them far
+# faster than running _FIGURE along the text.
 _AFTER_A = ("third", "thirds", "quarter")  # 'a third', 'a quarter' start two characters earlier
 
 
@@ -145,10 +96,10 @@ _SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}
 def _number(frac: str | None, num: str | None, scale: str | None, word: str | None) -> float:
     """The value of a _FIGURE match, from its groups."""
     if frac:
-        return _FRACTIONS[frac.lower()]
+        return FRACTIONS[frac.lower()]
     if num:
         return float(num.replace(",", "")) * _SCALES.get((scale or "").lower(), 1)
-    return float(_NUMBER_WORDS[(word or "").lower()])
+    return float(NUMBER_WORDS[(word or "").lower()])
 
 
 def find_figures(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
@@ -159,8 +110,8 @@ def find_figures(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
     out: list[Figure] = []
     for pi, starts in sorted(_starts(article).items()):
         para = paragraphs[pi]
-        low_para = article.low[article.offsets[pi] : article.offsets[pi] + len(para)]
-        for s_start, _end, sentence in sentences(para):
+        low_para = article.lower(pi)
+        for s_start, _end, sentence in article.sentences(pi):
             # The sentence is the text from s_start stripped: it starts where its first
             # character first occurs from there.
             first = para.index(sentence[0], s_start)
@@ -183,29 +134,29 @@ def find_figures(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
 def _starts(article: ArticleText) -> dict[int, list[int]]:
     """Where figures may start, by paragraph: digit runs (and a currency sign before one), and
     number words and fractions; each where _FIGURE's look-behind allows a start."""
-    low, offsets = article.low, article.offsets
+    paragraphs, offsets = article.paragraphs, article.offsets
     by_para: dict[int, list[int]] = {}
 
     def add(i: int, at: int) -> None:
-        before = low[at - 1] if at else " "
+        before = paragraphs[i][at - 1] if at else " "
         if not (before.isalnum() or before in "_£$/.-"):
-            by_para.setdefault(i, []).append(at - offsets[i])
+            by_para.setdefault(i, []).append(at)
 
     for i, at, _length in article.runs:
-        at += offsets[i]
         add(i, at)
-        if at and low[at - 1] in "£$€":
+        if at and paragraphs[i][at - 1] in "£$€":
             add(i, at - 1)
-    for at, word in article.places(_COUNT_PLACES):
+    for at, word in article.places(COUNT_WORDS):
         i = bisect_right(offsets, at) - 1
+        at -= offsets[i]
         add(i, at)
-        if word in _AFTER_A and low.startswith("a ", at - 2) and at - 2 >= offsets[i]:
+        if word in _AFTER_A and at >= 2 and paragraphs[i][at - 2 : at].lower() == "a ":
             add(i, at - 2)
     for i in article.other_digits:
         # Only a paragraph with a digit 0-9 or a number word is read (other digits alone are
         # not taken for a figure).
-        low_para = low[offsets[i] : offsets[i + 1] - 1 if i + 1 < len(offsets) else len(low)]
-        if not _DIGIT.search(low_para) and _COUNT_WORDS.isdisjoint(word_set(low_para)):
+        low_para = article.lower(i)
+        if not _DIGIT.search(low_para) and COUNT_WORDS.isdisjoint(word_set(low_para)):
             by_para.pop(i, None)
     return {i: sorted(set(found)) for i, found in by_para.items()}
 
@@ -217,7 +168,7 @@ def _scan_all(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
     for pi, para in enumerate(paragraphs):
         low_para = para.lower()
         same = len(low_para) == len(para)
-        if same and not _DIGIT.search(low_para) and _COUNT_WORDS.isdisjoint(word_set(low_para)):
+        if same and not _DIGIT.search(low_para) and COUNT_WORDS.isdisjoint(word_set(low_para)):
             continue
         for _s, _e, sentence in sentences(para):
             low = sentence.lower()
