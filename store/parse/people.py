@@ -7,7 +7,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import accumulate, repeat
+from operator import add, attrgetter
 from typing import Any
 
 from ..records import Person
@@ -206,6 +207,7 @@ def _title_gender(title: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _gender(title: str | None, first: str) -> str | None:
     if title:
         by_title = _title_gender(title)
@@ -231,32 +233,13 @@ def _strong(title: str | None, first: str, para: str, end: int) -> bool:
 
 
 def _name_tail(
-    run: str, offset: int, spans: Sequence[tuple[int, int]]
-) -> tuple[int, list[str]] | None:
-    """The name at the end of a capitalised run: where it starts, and its two or three words.
+    run: str, spans: Sequence[tuple[int, int]], offset: int
+) -> tuple[int, Sequence[str]] | None:
+    """`_free_name_tail` of a run that a blocked span touches: no name word may lie in one.
 
-    The name is the run's tail after any title, organisation or force words ("Met Commissioner
-    Sir Mark Rowley", "Northamptonshire Police Supt Mark Behan"), at most its last three words;
-    `offset` is where the run starts in its paragraph, `spans` the paragraph's blocked spans.
-    None when fewer than two words are left.
+    `spans` are the paragraph's blocked spans, `offset` where the run starts in the paragraph.
     """
     words = run.split()
-    if spans and not _overlaps(offset, offset + len(run), spans):
-        spans = ()  # no blocked span touches the run: no word needs checking against them
-    if not spans:
-        count = 0
-        for word in reversed(words):
-            if word in _TITLE_WORDS or word.lower() in NOT_NAME_WORDS:
-                break
-            count += 1
-            if count == 3:
-                break
-        if count < 2:
-            return None
-        if count == len(words):
-            return offset, words
-        before = run.rsplit(None, count)[0]
-        return offset + len(run) - len(run[len(before) :].lstrip()), words[-count:]
     end = len(run)
     start = end
     count = 0
@@ -264,7 +247,7 @@ def _name_tail(
         word_start = end - len(word)
         if word in _TITLE_WORDS or word.lower() in NOT_NAME_WORDS:
             break
-        if spans and _overlaps(offset + word_start, offset + end, spans):
+        if _overlaps(offset + word_start, offset + end, spans):
             break
         start = word_start
         count += 1
@@ -273,7 +256,31 @@ def _name_tail(
         end = len(run[:word_start].rstrip())
     if count < 2:
         return None
-    return offset + start, words[-count:]
+    return start, words[-count:]
+
+
+@functools.lru_cache(maxsize=4096)
+def _free_name_tail(run: str) -> tuple[int, tuple[str, ...]] | None:
+    """The name at the end of a capitalised run: where in the run it starts, and its words.
+
+    The name is the run's tail after any title, organisation or force words ("Met Commissioner
+    Sir Mark Rowley", "Northamptonshire Police Supt Mark Behan"), at most its last three words;
+    None when fewer than two words are left.
+    """
+    words = run.split()
+    count = 0
+    for word in reversed(words):
+        if word in _TITLE_WORDS or word.lower() in NOT_NAME_WORDS:
+            break
+        count += 1
+        if count == 3:
+            break
+    if count < 2:
+        return None
+    if count == len(words):
+        return 0, tuple(words)
+    before = run.rsplit(None, count)[0]
+    return len(run) - len(run[len(before) :].lstrip()), tuple(words[-count:])
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -291,10 +298,9 @@ def _title_before(para: str, name_start: int) -> tuple[str | None, int]:
         if not para.endswith(ends, window_start, name_start - 1):
             return None, name_start
     window = para[window_start:name_start]
-    last = window.rsplit(None, 1)[-1:]
-    if not last or last[0].removesuffix(".") not in _TITLE_ENDS:
-        return None, name_start
     chunks = window.split()
+    if not chunks or chunks[-1].removesuffix(".") not in _TITLE_ENDS:
+        return None, name_start
     # Every word of a run of titles is a title word (the last of a title may carry a full
     # stop), so the run cannot start before the trailing title words: search from there.
     count = 1
@@ -304,20 +310,28 @@ def _title_before(para: str, name_start: int) -> tuple[str | None, int]:
     if count < len(chunks):
         before = window.rsplit(None, count)[0]
         first = len(window) - len(window[len(before) :].lstrip())
-    tm = _TITLE_BEFORE.search(window, first)
-    if tm is None:
+    found = _title_run(window[first:])
+    if found is None:
         return None, name_start
-    return " ".join(tm.group("title").split()), window_start + tm.start("title")
+    return found[0], window_start + first + found[1]
+
+
+@functools.lru_cache(maxsize=1024)
+def _title_run(text: str) -> tuple[str, int] | None:
+    """The run of titles ending `text` ('Det Supt. '), spaced singly, and where it starts.
+
+    `text` starts at a word (or where the window before a name was cut), so what the search
+    finds here is what it finds in the whole window; the same few titles come back often.
+    """
+    tm = _TITLE_BEFORE.search(text)
+    if tm is None:
+        return None
+    return " ".join(tm.group("title").split()), tm.start("title")
 
 
 def _paragraph_starts(paragraphs: Sequence[str]) -> list[int]:
-    """Where each paragraph starts in the joined text."""
-    starts = []
-    at = 0
-    for para in paragraphs:
-        starts.append(at)
-        at += len(para) + 1
-    return starts
+    """Where each paragraph starts in the joined text (and, last, where one more would)."""
+    return list(accumulate(map(add, map(len, paragraphs), repeat(1)), initial=0))
 
 
 def find_people(
@@ -335,19 +349,19 @@ def find_people(
         at = m.start()
         if at >= next_base:
             pi = bisect_right(starts, at, pi + 1) - 1
-            para, base = paragraphs[pi], starts[pi]
-            next_base = base + len(para) + 1
+            para, base, next_base = paragraphs[pi], starts[pi], starts[pi + 1]
             spans = blocked[pi] if pi < len(blocked) else ()
         # Each word of the tail is a capitalised word or particle and none is a non-name word,
         # so the tail is a name without further word checks.
         run = m.group()
-        last = run.rsplit(None, 1)[-1]
-        if last in _TITLE_WORDS or last.lower() in NOT_NAME_WORDS:
-            continue  # the usual case, 'Home Office', checked before any other work
-        tail = _name_tail(run, at - base, spans)
-        if tail is None:
+        tail: tuple[int, Sequence[str]] | None = _free_name_tail(run)
+        if tail is None:  # most runs ('Home Office') end here, often straight from the cache
             continue
-        name_start, words = tail
+        if spans and _overlaps(at - base, m.end() - base, spans):
+            tail = _name_tail(run, spans, at - base)
+            if tail is None:
+                continue
+        name_start, words = at - base + tail[0], tail[1]
         end = m.end() - base
         title, start = _title_before(para, name_start)
         if not _strong(title, words[0], para, end):
@@ -494,12 +508,12 @@ def _second_pass(
 
 def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
     """Role from an appositive ('X, head of Y, said'), organisation from 'X from Y'."""
+    after = para[end : end + 1]  # an appositive starts with a comma, 'from Y' with a space
     if draft.role is None:
-        m = _APPOSITIVE.match(para, end)
-        if m and not (
-            m.group("role")[:1] in _CLAUSE_FIRST and _CLAUSE_NOT_ROLE.match(m.group("role"))
-        ):
-            draft.role = m.group("role").strip()
+        m = _APPOSITIVE.match(para, end) if after == "," or after.isspace() else None
+        role = m.group("role") if m else ""
+        if m and not (role[:1] in _CLAUSE_FIRST and _CLAUSE_NOT_ROLE.match(role)):
+            draft.role = role.strip()
         else:
             window = para[max(0, start - 90) : start]
             found = _role_before(window)
@@ -507,7 +521,7 @@ def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
                 role = _LEADING_ARTICLE.sub("", found.strip(" ,"))
                 if len(role.split()) >= 1 and role.lower() not in {"said", "says"}:
                     draft.role = role
-    if draft.organisation is None:
+    if draft.organisation is None and after.isspace():
         m2 = _FROM_ORG.match(para, end)
         if m2:
             draft.organisation = m2.group("org").strip()
