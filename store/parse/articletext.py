@@ -70,26 +70,23 @@ class ArticleText:
     # character's), and (position, word) of each of its anchor words, in order.
     classes: bytes
     anchors: tuple[tuple[int, str], ...]
-    _cache: dict[tuple[str, int], object] = field(default_factory=dict, compare=False, repr=False)
-
-    def paragraph(self, at: int) -> int:
-        """The paragraph holding position `at` of the joined text."""
-        return bisect_right(self.offsets, at) - 1
+    backwards: bytes  # classes reversed, to read the words before a place
+    # Worked out once for all finders, by paragraph: lower-cased, and split into sentences.
+    _lower: list[str | None] = field(compare=False, repr=False)
+    _sentences: list[list[tuple[int, int, str]] | None] = field(compare=False, repr=False)
 
     def lower(self, i: int) -> str:
-        """Paragraph i lower-cased (worked out once for all finders)."""
-        found = self._cache.get(("lower", i))
+        """Paragraph i lower-cased."""
+        found = self._lower[i]
         if found is None:
-            found = self._cache["lower", i] = self.paragraphs[i].lower()
-        assert isinstance(found, str)
+            found = self._lower[i] = self.paragraphs[i].lower()
         return found
 
     def sentences(self, i: int) -> list[tuple[int, int, str]]:
-        """The sentences of paragraph i, as sentences() gives them (split once for all)."""
-        found = self._cache.get(("sentences", i))
+        """The sentences of paragraph i, as sentences() gives them."""
+        found = self._sentences[i]
         if found is None:
-            found = self._cache["sentences", i] = list(sentences(self.paragraphs[i]))
-        assert isinstance(found, list)
+            found = self._sentences[i] = list(sentences(self.paragraphs[i]))
         return found
 
     def places(self, words: frozenset[str]) -> list[tuple[int, str]]:
@@ -100,10 +97,7 @@ class ArticleText:
     def words_before(self, pattern: re.Pattern[bytes], at: int, i: int) -> list[int]:
         """Where in paragraph i the words before position `at` start, as read by `pattern`
         from there backwards: on the reversed _CLASSES bytes, with a group per word."""
-        backwards = self._cache.get(("backwards", 0))
-        if backwards is None:
-            backwards = self._cache["backwards", 0] = self.classes[::-1]
-        assert isinstance(backwards, bytes)
+        backwards = self.backwards
         size = len(backwards)
         first = self.offsets[i]
         # Byte at+1 holds character at; reversed, character at-1 is at size-1-at.
@@ -129,7 +123,7 @@ def _article_text(paragraphs: tuple[str, ...]) -> ArticleText:
     joined = "\n".join(paragraphs)
     offsets = tuple(accumulate([len(p) + 1 for p in paragraphs[:-1]], initial=0))
     if "\u0130" in joined or "\u212a" in joined:
-        return ArticleText(paragraphs, offsets, False, False, (), frozenset(), b"", ())
+        return ArticleText(paragraphs, offsets, False, False, (), frozenset(), b"", (), b"", [], [])
     ascii_case = "\u0131" not in joined and "\u017f" not in joined
     classes = b" " + joined.encode("ascii", "replace").translate(_CLASSES) + b" "
     runs: list[tuple[int, int, int]] = []
@@ -151,6 +145,17 @@ def _article_text(paragraphs: tuple[str, ...]) -> ArticleText:
         for i in other_digits:
             runs += ((i, m.start(), len(m[0])) for m in _DIGITS.finditer(paragraphs[i]))
         runs.sort()
+    empty: list[None] = [None] * len(paragraphs)
     return ArticleText(
-        paragraphs, offsets, True, ascii_case, tuple(runs), other_digits, classes, anchors
+        paragraphs,
+        offsets,
+        True,
+        ascii_case,
+        tuple(runs),
+        other_digits,
+        classes,
+        anchors,
+        classes[::-1],
+        list(empty),
+        list(empty),
     )

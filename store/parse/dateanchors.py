@@ -21,7 +21,7 @@ _SPAN_WORDS = ("this", "last", "next", "past", "the", "in", "earlier", "later", 
 # (a month named alone) or a relative word ('today', 'last week', 'the past 12 months'), and
 # starts at its anchor or at one of the few words just before it. Anchor words are found by
 # ArticleText.places, far faster than a regex scan of the text; the words before an anchor are
-# read by a regex on the reversed text, from the anchor backwards.
+# read by a regex on ArticleText.backwards, from the anchor on.
 
 
 def _reversed(words: tuple[str, ...]) -> str:
@@ -51,7 +51,7 @@ _MONTH_BACK = _words_back(_reversed(BARE_MONTH_PREPS), 1)
 _SPAN_BACK = _words_back(_reversed(tuple(re.sub("[0-9]", "0", w) for w in _SPAN_WORDS)), 4)
 _MONTHS_ALONE = frozenset(m[0] for m in MONTH_NAMES)
 _CENTURIES = ("19", "20")
-_NUMERIC_DATE_MARKS = ("/", ".")  # the marks after a day in a numeric date (with '' never in)
+_NUMERIC_DATE_MARKS = ("/", ".")  # the marks after the day of a numeric date ('12/03/2019')
 # After a day, on ArticleText.classes bytes: 'st' and the like, 'of', then a month.
 _MONTH_AFTER = re.compile(
     rf"(?:st|nd|rd|th)? +(?:of +)?(?:{'|'.join(m[0][:3] for m in MONTH_NAMES)})".encode()

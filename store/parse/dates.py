@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..records import Precision
 from .articletext import article_text
@@ -287,7 +288,8 @@ def mentions_by_paragraph(paragraphs: Sequence[str]) -> list[tuple[int, list[Men
         text = article.lower(i)
         days, years, words = starts.days, starts.years, starts.words
         full = month_year = day_month = year_only = nothing
-        if (days or years or words) and _DIGIT.search(text):
+        # Numeric patterns need a digit 0-9: runs hold one unless the paragraph holds others.
+        if (days or years or words) and (i not in article.other_digits or _DIGIT.search(text)):
             iso = [y for y in years if text.startswith("-", y + 4)]
             full = _scan(_FULL_LOW, text, days + iso + words)
             month_year = _scan(_MONTH_YEAR_LOW, text, words) if words else nothing
@@ -363,6 +365,7 @@ def resolve_parts(
     return format_date(year, month, day)
 
 
+@lru_cache(maxsize=64)
 def _pub_parts(published: str | None) -> tuple[int, int | None, int | None] | None:
     if not published:
         return None

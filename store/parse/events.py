@@ -10,7 +10,11 @@ from .articletext import article_text
 from .dates import mentions_by_paragraph, resolve_parts
 
 MAX_EVENT_TEXT = 400
-_FORCE_WORDS = ("the force", "the constabulary", "the Force")
+
+
+def _names_the_force(sentence: str) -> bool:
+    """Whether the sentence speaks of 'the force' (the article's own)."""
+    return "the force" in sentence or "the constabulary" in sentence or "the Force" in sentence
 
 
 def find_events(
@@ -34,7 +38,7 @@ def find_events(
             if not mentions:
                 continue
             named = list(dict.fromkeys(name for a, b, name in spans if a >= start and b <= end))
-            if not named and main_force and any(w in sentence for w in _FORCE_WORDS):
+            if not named and main_force and _names_the_force(sentence):
                 named = [main_force]
             text = (
                 sentence
