@@ -101,7 +101,7 @@ _FOLD_TABLE = bytes(
 _WORD_CHAR = re.compile(r"\w")
 _CAP_WORD = re.compile(rf"(?<![\w’'-])(?:Mc|Mac|O['’])?[{_UPPER}][\w’'-]*(?<![’'])")
 _POSSESSIVE_NAME = re.compile(r"[’']s?\s+[A-Z]")
-_FEW_SURNAMES = 12
+_FEW_SURNAMES = 12  # more than this: one scan for all, not one search per surname
 
 # The patterns below are matched where a name ends (`pattern.match(para, end)`), not on a slice.
 _SAID_AFTER = re.compile(r"\s*(?:,[^,]{0,80},\s*|,\s*)?(?:said|says|added|told|explained|warned)\b")
@@ -197,22 +197,14 @@ def person_key(name: str) -> str:
     return " ".join(fold(name).split())
 
 
-@functools.lru_cache(maxsize=1024)
-def _title_gender(title: str) -> str | None:
-    t = title.lower()
+@functools.lru_cache(maxsize=4096)
+def _gender(title: str | None, first: str) -> str | None:
+    """'f' or 'm' from a title, else from a given name; None when neither tells."""
+    t = (title or "").lower()
     if _FEMALE_TITLE.search(t):
         return "f"
     if _MALE_TITLE.search(t):
         return "m"
-    return None
-
-
-@functools.lru_cache(maxsize=4096)
-def _gender(title: str | None, first: str) -> str | None:
-    if title:
-        by_title = _title_gender(title)
-        if by_title is not None:
-            return by_title
     f = first.lower()
     if f in FEMALE_NAMES:
         return "f"
@@ -232,7 +224,7 @@ def _strong(title: str | None, first: str, para: str, end: int) -> bool:
     return _SAID_AFTER.match(para, end) is not None or _DESCRIBED_AFTER.match(para, end) is not None
 
 
-def _name_tail(
+def _blocked_name_tail(
     run: str, spans: Sequence[tuple[int, int]], offset: int
 ) -> tuple[int, Sequence[str]] | None:
     """`_free_name_tail` of a run that a blocked span touches: no name word may lie in one.
@@ -343,6 +335,7 @@ def find_people(
     surnames: dict[str, str] = {}
     text = _JOINER.join(paragraphs)
     starts = _paragraph_starts(paragraphs)
+    # The paragraph the current run lies in: its index, text, start and the next one's start.
     pi, para, base, next_base = -1, "", 0, 0
     spans: Sequence[tuple[int, int]] = ()
     for m in _CANDIDATE.finditer(text):
@@ -358,7 +351,7 @@ def find_people(
         if tail is None:  # most runs ('Home Office') end here, often straight from the cache
             continue
         if spans and _overlaps(at - base, m.end() - base, spans):
-            tail = _name_tail(run, spans, at - base)
+            tail = _blocked_name_tail(run, spans, at - base)
             if tail is None:
                 continue
         name_start, words = at - base + tail[0], tail[1]
