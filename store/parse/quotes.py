@@ -203,17 +203,6 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _verb_spans(masked: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Starts and ends of the speech verbs of a paragraph with its quotes blanked out."""
-    found = [m.span() for m in _VERB.finditer(masked)]
-    return tuple(s for s, _ in found), tuple(e for _, e in found)
-
-
-def _is_word_char(ch: str) -> bool:
-    """Whether ch is a regex word character (\\w)."""
-    return ch.isalnum() or ch == "_"
-
-
 def _sentence_ends(masked: str) -> tuple[int, ...]:
     """Where each sentence of a paragraph with its quotes blanked out ends."""
     return tuple(m.end() for m in _SENT_END.finditer(masked))
@@ -249,7 +238,6 @@ class Attributor:
         self.ctx = ctx
         self.last_speaker: Speaker | None = None
         self._ends: list[Sequence[int] | None] = [None] * len(paragraphs)
-        self._verbs: list[tuple[tuple[int, ...], tuple[int, ...]] | None] = [None] * len(paragraphs)
         self._accords: list[bool | None] = [None] * len(paragraphs)
         self._speakers: dict[str, Speaker | None] = {}
         self.mentions: dict[int, list[PersonMention]] = {}
@@ -265,19 +253,6 @@ class Attributor:
         if found is None:
             found = self._ends[p] = _sentence_ends(self.masked[p])
         return found
-
-    def verbs(self, p: int, lo: int, hi: int) -> list[tuple[int, int]]:
-        """(start, end) of the speech verbs of paragraph p between lo and hi, outside quotes.
-
-        The same as scanning the paragraph from lo to hi when neither cuts a word: verbs
-        are whole words, found once per paragraph and then looked up.
-        """
-        found = self._verbs[p]
-        if found is None:
-            found = self._verbs[p] = _verb_spans(self.masked[p])
-        starts, ends = found
-        i, j = bisect.bisect_left(starts, lo), bisect.bisect_right(ends, hi)
-        return list(zip(starts[i:j], ends[i:j], strict=True))
 
     def bounds(self, p: int, pos: int) -> tuple[int, int]:
         """Start and end of the sentence of paragraph p around pos."""
@@ -426,9 +401,9 @@ class Attributor:
     def _subject_candidates(self, p: int, st: int, en: int) -> Iterator[tuple[int, int]]:
         """Spans that may say who a sentence is about, best first; made as they are asked for."""
         para = self.paragraphs[p]
-        verbs = self.verbs(p, st, en)
-        if verbs:
-            yield from _subject_before(para, verbs[0][0], st)
+        verb = _VERB.search(self.masked[p], st, en)
+        if verb:
+            yield from _subject_before(para, verb.start(), st)
         according = self.according(p, st, en)
         if according:
             yield according.start("who"), according.end("who")
@@ -895,15 +870,9 @@ class QuoteFinder:
         para = self.paragraphs[pi]
         masked = self.masked[pi]
         s_start = max(s_start, q_open - WINDOW)
-        if s_start > 0 and _is_word_char(masked[s_start - 1]):  # the window cut a word
-            verbs = [
-                (s_start + v.start(), s_start + v.end())
-                for v in _VERB.finditer(masked[s_start:q_open])
-            ]
-        else:
-            verbs = self.attr.verbs(pi, s_start, q_open)
-        for vs, ve in verbs:
-            if masked.endswith("ing", vs, ve):  # "…, saying:": the sentence's opening phrase
+        for v in _VERB.finditer(masked[s_start:q_open]):
+            vs, ve = s_start + v.start(), s_start + v.end()
+            if v.group().endswith("ing"):  # "…, saying:": the sentence's opening phrase
                 head = _np_head(para, s_start, vs)
                 speaker = self.attr.best(pi, [head] if head else [])
             else:
@@ -935,8 +904,8 @@ class QuoteFinder:
     def _nearby(self, pi: int, pos: int) -> Speaker | None:
         """A quote with no attribution in its sentence: the speaker of the paragraph, if one."""
         para = self.paragraphs[pi]
-        for vs, _ in self.attr.verbs(pi, max(0, pos - WINDOW), pos):
-            speaker = self.attr.best(pi, _subject_before(para, vs, 0))
+        for v in _VERB.finditer(self.masked[pi], max(0, pos - WINDOW), pos):
+            speaker = self.attr.best(pi, _subject_before(para, v.start(), 0))
             if speaker:
                 return speaker
         return None
