@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -46,33 +47,47 @@ def _has_marks(text: str) -> bool:
     return _MARKS.search(text) is not None
 
 
-def _marks(text: str) -> tuple[_Mark, ...]:
+def _marks(text: str) -> list[_Mark]:
     """The marks of a paragraph that can open or close a quote, in order."""
     out: list[_Mark] = []
     # A space either side stands for the start and end of the paragraph: a mark there has
-    # nothing before or after it, and a space says the same to every test below.
+    # nothing before or after it, and a space says the same to every test of _mark_kind.
     padded = f" {text} "
     for found in _MARKS.finditer(text):
         pos = found.start()
-        ch = found.group()
-        prev, nxt = padded[pos], padded[pos + 2]
-        single = ch in SINGLE
-        if single and prev.isalnum() and nxt.isalnum():
-            continue  # an apostrophe: It’s, force’s, don't
-        left = not nxt.isspace() and prev in _OPEN_BEFORE
-        right = not prev.isspace() and nxt in _CLOSE_AFTER
-        if single:
-            if ch == "‘" and left:
-                right = False
-            if ch == "’" and right:
-                left = False
-            if left and _CONTRACTION.match(text, pos + 1, pos + 5):
-                continue  # '90s, 'em, 'til
-        elif left and right:
-            left, right = ch in '“„"', ch in '”"'
-        if left or right:
-            out.append((pos, "s" if single else "d", left, right))
-    return tuple(out)
+        kind = _mark_kind(padded[pos : pos + 3])
+        if kind is None:
+            continue
+        family, left, right = kind
+        if left and family == "s" and _CONTRACTION.match(text, pos + 1, pos + 5):
+            continue  # '90s, 'em, 'til
+        out.append((pos, family, left, right))
+    return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _mark_kind(context: str) -> tuple[str, bool, bool] | None:
+    """Family, can open, can close of the mark in the middle of a three-character context.
+
+    None for an apostrophe or a mark that can do neither. Contexts repeat endlessly
+    (' “W', 's, ”'), so the answers are remembered.
+    """
+    prev, ch, nxt = context[0], context[1], context[2]
+    single = ch in SINGLE
+    if single and prev.isalnum() and nxt.isalnum():
+        return None  # an apostrophe: It’s, force’s, don't
+    left = not nxt.isspace() and prev in _OPEN_BEFORE
+    right = not prev.isspace() and nxt in _CLOSE_AFTER
+    if single:
+        if ch == "‘" and left:
+            right = False
+        if ch == "’" and right:
+            left = False
+    elif left and right:
+        left, right = ch in '“„"', ch in '”"'
+    if not (left or right):
+        return None
+    return ("s" if single else "d"), left, right
 
 
 def _possessive(text: str, pos: int, later_close: bool) -> bool:
