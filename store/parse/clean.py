@@ -146,12 +146,13 @@ def _split_long(line: str) -> list[str]:
     if len(line) <= MAX_LINE:
         return [line]
     parts: list[str] = []
-    while len(line) > MAX_LINE:
-        cut = line.rfind(". ", 0, MAX_LINE)
-        cut = cut + 1 if cut > MAX_LINE // 2 else MAX_LINE
-        parts.append(line[:cut])
-        line = line[cut:]
-    parts.append(line)
+    start = 0  # cut by index: slicing off the rest each time would copy it again and again
+    while len(line) - start > MAX_LINE:
+        cut = line.rfind(". ", start, start + MAX_LINE)
+        cut = cut + 1 if cut - start > MAX_LINE // 2 else start + MAX_LINE
+        parts.append(line[start:cut])
+        start = cut
+    parts.append(line[start:])
     return parts
 
 
@@ -198,18 +199,23 @@ def _join_lines(lines: list[str], wrapped: bool = False) -> list[str]:
     """Lines of one block as paragraphs: wrapped prose joined, separate lines kept apart."""
     if wrapped or _is_wrapped(lines):
         return [" ".join(lines)]
-    out: list[str] = []
+    # Each paragraph as its pieces and its joined length, joined once at the end: growing
+    # one string line by line would copy it again for every line.
+    pieces: list[list[str]] = []
+    lengths: list[int] = []
     for line in lines:
         if (
-            out
-            and not _SENTENCE_END.search(out[-1][-1:])
+            pieces
+            and not _SENTENCE_END.search(pieces[-1][-1][-1:])
             and line[:1].islower()
-            and len(out[-1]) >= 30
+            and lengths[-1] >= 30
         ):
-            out[-1] = f"{out[-1]} {line}"
+            pieces[-1].append(line)
+            lengths[-1] += 1 + len(line)
         else:
-            out.append(line)
-    return out
+            pieces.append([line])
+            lengths.append(len(line))
+    return [" ".join(p) for p in pieces]
 
 
 def clean_paragraphs(body: str) -> list[str]:
