@@ -365,9 +365,10 @@ class Attributor:
         if salient:
             return salient
         person = self._last_person_before(pi, pos, gender)
-        unnamed = self._unnamed_before(pi, pos, gender)
-        if unnamed and (person is None or person[0][0] < 0):
-            return unnamed[1]
+        if person is None or person[0][0] < 0:  # none named, or only the last speaker
+            unnamed = self._unnamed_before(pi, pos, gender)
+            if unnamed:
+                return unnamed[1]
         return person[1] if person else None
 
     def _org_earlier_in_sentence(self, pi: int, pos: int) -> Speaker | None:
