@@ -43,8 +43,9 @@ def _child(args: list[str], cpu_budget: float) -> tuple[dict[str, object] | None
     return json.loads(proc.stdout.strip().splitlines()[-1]), ""
 
 
-def _base(case: str, start: int, largest: int) -> tuple[int, float, int]:
-    """The calibrated count, its median CPU seconds and its size in characters."""
+def _base(case: str, start: int, largest: int) -> tuple[int, float, int, int]:
+    """The calibrated count, its median CPU seconds, its size in characters, and how many
+    times a run parses it (more than once when the count may not grow far enough)."""
     answer, why = _child(
         ["calibrate", case, str(start), str(MIN_BASE_SECONDS), str(RUNS), str(largest)],
         cpu_budget=600,
@@ -52,12 +53,16 @@ def _base(case: str, start: int, largest: int) -> tuple[int, float, int]:
     assert answer is not None, f"{case}: the base measurement failed: {why}"
     times = answer["times"]
     assert isinstance(times, list)
-    return int(str(answer["n"])), statistics.median(times), int(str(answer["chars"]))
+    repeat = int(str(answer.get("repeat", 1)))
+    return int(str(answer["n"])), statistics.median(times), int(str(answer["chars"])), repeat
 
 
-def _grown(case: str, n: int, base: float, runs: int, *extra: str) -> tuple[float | None, str]:
+def _grown(
+    case: str, n: int, base: float, runs: int, *extra: str, repeat: int = 1
+) -> tuple[float | None, str]:
     budget = runs * RATIO * base + 1.0
-    answer, why = _child(["measure", case, str(n), str(runs), f"{budget:.3f}", *extra], budget)
+    args = ["measure", case, str(n), str(runs), f"{budget:.3f}", str(repeat), *extra]
+    answer, why = _child(args, budget)
     if answer is None:
         return None, why
     times = answer["times"]
@@ -69,8 +74,8 @@ def _grown(case: str, n: int, base: float, runs: int, *extra: str) -> tuple[floa
 def test_parse_time_is_linear(case: str) -> None:
     """Four times the hostile input takes less than six times the CPU time to parse."""
     _, start, largest = LINEAR_CASES[case]
-    n, base, chars = _base(case, start, largest)
-    grown, why = _grown(case, n * GROWTH, base, RUNS if base < 1.0 else 1)
+    n, base, chars, repeat = _base(case, start, largest)
+    grown, why = _grown(case, n * GROWTH, base, RUNS if base < 1.0 else 1, repeat=repeat)
     assert grown is not None, (
         f"{case}: {chars} chars took {base:.3f}s of CPU; {GROWTH}x that input {why} "
         f"(more than {RATIO:g}x on average): parse time is not linear"
