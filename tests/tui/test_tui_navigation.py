@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from forcewatch.tui.widgets.header import TopBar
 from forcewatch.tui.widgets.rows import LinkItem
 from textual.command import CommandPalette
 from textual.widgets import ContentSwitcher, Static, Tabs
-from tui_helpers import build_store, press, running, screen_text, settle
+from tui_helpers import build_store, gated_loader, press, running, screen_text, settle
 
 NOTTS = "Nottinghamshire Police"
 
@@ -278,12 +277,7 @@ async def test_header_shows_name_counts_and_read_only(seed_store: Path) -> None:
 
 async def test_first_paint_comes_before_slow_data(seed_store: Path) -> None:
     """With a slow store the app paints and answers keys before the data arrives."""
-    gate = threading.Event()
-
-    def slow_open() -> Corpus:
-        gate.wait(10)
-        return open_store(seed_store, read_only=True)
-
+    gate, slow_open = gated_loader(seed_store)
     app = build_app(loader=slow_open)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.2)

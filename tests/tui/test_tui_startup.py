@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from forcewatch.store.api import Corpus
-from forcewatch.store.reader import open_store
 from forcewatch.tui.app import build_app
 from forcewatch.tui.views.forces import ForcesView
 from textual.widgets import ContentSwitcher
-from tui_helpers import running, settle
+from tui_helpers import gated_loader, running, settle
 
 NOTTS = "Nottinghamshire Police"
 
@@ -29,12 +26,7 @@ async def test_views_after_the_list_are_built_once_it_has_rows(seed_store: Path)
 
 async def test_a_view_asked_for_while_loading_opens_when_ready(seed_store: Path) -> None:
     """Pressing 2 before the store has opened builds the Forces view and shows it."""
-    gate = threading.Event()
-
-    def slow_open() -> Corpus:
-        gate.wait(10)
-        return open_store(seed_store, read_only=True)
-
+    gate, slow_open = gated_loader(seed_store)
     app = build_app(loader=slow_open)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.1)
@@ -52,12 +44,7 @@ async def test_a_view_asked_for_while_loading_opens_when_ready(seed_store: Path)
 
 async def test_going_to_a_force_from_the_palette_path_mounts_the_view(seed_store: Path) -> None:
     """Opening a force timeline directly (as the palette does) works before the views exist."""
-    gate = threading.Event()
-
-    def slow_open() -> Corpus:
-        gate.wait(10)
-        return open_store(seed_store, read_only=True)
-
+    gate, slow_open = gated_loader(seed_store)
     app = build_app(loader=slow_open)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.1)

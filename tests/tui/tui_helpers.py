@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from forcewatch.store.api import Corpus
 from forcewatch.store.ingest import ingest
 from forcewatch.store.reader import open_store
 from forcewatch.tui.app import ForcewatchApp, build_app
@@ -29,6 +31,17 @@ def build_store(folder: Path, files: list[Path] | None = None, name: str = STORE
     report = ingest(store, [str(p) for p in (files or seed_files())], name=name)
     assert not report.failed, report.failed
     return store
+
+
+def gated_loader(store: Path) -> tuple[threading.Event, Callable[[], Corpus]]:
+    """A loader that opens `store` only once the returned event is set (a slow store)."""
+    gate = threading.Event()
+
+    def slow_open() -> Corpus:
+        gate.wait(10)
+        return open_store(store, read_only=True)
+
+    return gate, slow_open
 
 
 def screen_text(app: ForcewatchApp) -> str:
