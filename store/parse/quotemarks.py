@@ -117,7 +117,7 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
                 start_index = 1
                 outer_pieces = pieces
             else:
-                spans.append(Span(family, tuple(pieces), False))
+                spans.append(Span(family, tuple(pieces), closed=False))
                 pending = None
                 stack = []
                 outer_pieces = []
@@ -140,7 +140,7 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
                 family, begin = stack.pop()
                 if not stack:
                     outer_pieces.append((pi, begin, pos))
-                    spans.append(Span(family, tuple(outer_pieces), True))
+                    spans.append(Span(family, tuple(outer_pieces), closed=True))
                     outer_pieces = []
                     pending = None
                 continue
@@ -159,12 +159,12 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
                 family, begin = stack.pop()
                 if not stack:
                     outer_pieces.append((pi, begin, pos))
-                    spans.append(Span(family, tuple(outer_pieces), True))
+                    spans.append(Span(family, tuple(outer_pieces), closed=True))
                     outer_pieces = []
         if stack:
             family, begin = stack[0]
             outer_pieces.append((pi, begin, len(text)))
             pending = (family, outer_pieces)
     if pending is not None:
-        spans.append(Span(pending[0], tuple(pending[1]), False))
+        spans.append(Span(pending[0], tuple(pending[1]), closed=False))
     return spans

@@ -163,13 +163,6 @@ def _watchdog_paragraphs(paragraphs: Sequence[str]) -> set[int]:
     return found
 
 
-class Speaker(NamedTuple):
-    """Who said something: a display name and whether a person or an organisation."""
-
-    name: str
-    kind: SpeakerKind
-
-
 def _may_say_according(text: str) -> bool:
     """Cheap test before _ACCORDING (case-insensitive): False only if no 'according' is in text."""
     if "ccording" in text:
@@ -177,6 +170,13 @@ def _may_say_according(text: str) -> bool:
     # Other cases: lower() turns every letter that matches case-insensitively into the
     # plain letter, except the dotted and dotless Turkish i, looked for apart.
     return "according" in text.lower() or "İ" in text or "ı" in text
+
+
+class Speaker(NamedTuple):
+    """Who said something: a display name and whether a person or an organisation."""
+
+    name: str
+    kind: SpeakerKind
 
 
 @dataclass(frozen=True)
