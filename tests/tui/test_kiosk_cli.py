@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -145,12 +146,20 @@ class Pane:
 
     def wait_dead(self, timeout: float = 20.0) -> bool:
         deadline = time.monotonic() + timeout
+        nudged = False
         while time.monotonic() < deadline:
-            # tmux marks the pane dead a moment before it records the exit status or signal.
-            if self.value("pane_dead") == "1" and (
-                self.value("pane_dead_status") or self.value("pane_dead_signal")
-            ):
-                return True
+            if self.value("pane_dead") == "1":
+                if self.value("pane_dead_status") or self.value("pane_dead_signal"):
+                    return True
+                if not nudged:
+                    # tmux marks the pane dead when its terminal closes and records the exit
+                    # status when it reaps the process. tmux 3.3a sometimes misses the child's
+                    # SIGCHLD and leaves it a zombie; one more SIGCHLD to this test's own
+                    # server makes it reap, and the status it records is still the child's.
+                    time.sleep(1.0)
+                    if not (self.value("pane_dead_status") or self.value("pane_dead_signal")):
+                        os.kill(int(self.value("pid")), signal.SIGCHLD)
+                    nudged = True
             time.sleep(0.2)
         return False
 
