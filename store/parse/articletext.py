@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
-from .sentences import sentences
+from .sentences import Cut, sentence_cuts, split_at
 from .vocabulary import ANCHOR_WORDS
 
 # Digits other than 0-9 (which \d also matches) all lie at U+0660 or beyond, outside the blocks
@@ -71,9 +71,11 @@ class ArticleText:
     classes: bytes
     anchors: tuple[tuple[int, str], ...]
     backwards: bytes  # classes reversed, to read the words before a place
-    # Worked out once for all finders, by paragraph: lower-cased, and split into sentences.
+    # Worked out once for all finders, by paragraph: lower-cased, and split into sentences
+    # (where every paragraph breaks into sentences is found by one search, when first asked).
     _lower: list[str | None] = field(compare=False, repr=False)
     _sentences: list[list[tuple[int, int, str]] | None] = field(compare=False, repr=False)
+    _cuts: list[list[Cut]] = field(compare=False, repr=False)
 
     def lower(self, i: int) -> str:
         """Paragraph i lower-cased."""
@@ -86,7 +88,9 @@ class ArticleText:
         """The sentences of paragraph i, as sentences() gives them."""
         found = self._sentences[i]
         if found is None:
-            found = self._sentences[i] = list(sentences(self.paragraphs[i]))
+            if not self._cuts:
+                self._cuts.extend(sentence_cuts(self.paragraphs, self.offsets))
+            found = self._sentences[i] = split_at(self.paragraphs[i], self._cuts[i])
         return found
 
     def places(self, words: frozenset[str]) -> list[tuple[int, str]]:
@@ -122,8 +126,22 @@ def article_text(paragraphs: Sequence[str]) -> ArticleText:
 def _article_text(paragraphs: tuple[str, ...]) -> ArticleText:
     joined = "\n".join(paragraphs)
     offsets = tuple(accumulate([len(p) + 1 for p in paragraphs[:-1]], initial=0))
+    empty: list[None] = [None] * len(paragraphs)
     if "\u0130" in joined or "\u212a" in joined:
-        return ArticleText(paragraphs, offsets, False, False, (), frozenset(), b"", (), b"", [], [])
+        return ArticleText(
+            paragraphs,
+            offsets,
+            False,
+            False,
+            (),
+            frozenset(),
+            b"",
+            (),
+            b"",
+            list(empty),
+            list(empty),
+            [],
+        )
     ascii_case = "\u0131" not in joined and "\u017f" not in joined
     classes = b" " + joined.encode("ascii", "replace").translate(_CLASSES) + b" "
     runs: list[tuple[int, int, int]] = []
@@ -145,7 +163,6 @@ def _article_text(paragraphs: tuple[str, ...]) -> ArticleText:
         for i in other_digits:
             runs += ((i, m.start(), len(m[0])) for m in _DIGITS.finditer(paragraphs[i]))
         runs.sort()
-    empty: list[None] = [None] * len(paragraphs)
     return ArticleText(
         paragraphs,
         offsets,
@@ -158,4 +175,5 @@ def _article_text(paragraphs: tuple[str, ...]) -> ArticleText:
         classes[::-1],
         list(empty),
         list(empty),
+        [],
     )
