@@ -183,7 +183,8 @@ class _Tables:
 
     entries: dict[str, _Entry]
     areas: dict[str, _Entry]
-    pattern: re.Pattern[str]  # every name, matched against lower-cased text
+    after_space: re.Pattern[str]  # a space, then a name: see `_Scan`
+    after_other: re.Pattern[str]  # any other character that may come before a name, then one
     areas_reversed: re.Pattern[str]  # area names spelled backwards, to read back from "and"
     longest_area: int
 
@@ -191,11 +192,15 @@ class _Tables:
 @functools.cache
 def _tables() -> _Tables:
     entries, areas = _build_entries()
+    if not all(key[:1].isalpha() and key[:1].isascii() for key in entries):
+        raise ValueError("gazetteer: every name must start with a letter")
     # Case-sensitive over lower-cased text: much faster than re.IGNORECASE on long input.
-    pattern = re.compile(r"\b(?:" + _trie_regex(sorted(entries)) + r")(?!\w)")
+    names = "(?:" + _trie_regex(sorted(entries)) + r")(?!\w)"
+    after_space = re.compile(" " + names)
+    after_other = re.compile("[^A-Za-z0-9_ ]" + names)
     backwards = re.compile("(?:" + _trie_regex(sorted(k[::-1] for k in areas)) + r")(?!\w)")
     longest = max(len(a) for a in areas) + 8
-    return _Tables(entries, areas, pattern, backwards, longest)
+    return _Tables(entries, areas, after_space, after_other, backwards, longest)
 
 
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -326,39 +331,101 @@ def _conjuncts(
     return found
 
 
-def _lookup(matched: str, cache: dict[str, _Entry | None]) -> _Entry | None:
-    """The entry a matched name stands for, if its letter case fits; cached per call."""
-    if matched in cache:
-        return cache[matched]
+@functools.lru_cache(maxsize=4096)
+def _lookup(matched: str) -> _Entry | None:
+    """The entry a matched name stands for, if its letter case fits (names repeat: cached)."""
     entry = _tables().entries.get(_key(matched))
     if entry is not None and not _case_ok(matched, entry.checks):
-        entry = None
-    cache[matched] = entry
+        return None
     return entry
+
+
+# Where the scan finds no (more) names.
+_NO_NAME = (_NEVER := 2**62, _NEVER)
+
+
+class _Scan:
+    """The names in a scan text, as `\\b(?:names)(?!\\w)` finds them, leftmost first.
+
+    A name starts with a letter after a character that is no word character. The scan text
+    has a space before each paragraph, so most names follow a space: one pattern finds those,
+    led by a literal space, which the engine jumps to far faster than it tests a word
+    boundary at every character. A second pattern, led by the set of other characters, finds
+    the rest; of those, only a character outside ASCII may still be a word character, which
+    is checked here. Each pattern's next name is kept until the scan moves past its start.
+    """
+
+    __slots__ = ("after_other", "after_space", "next_other", "next_space", "text")
+
+    def __init__(self, text: str, tables: _Tables) -> None:
+        self.text = text
+        self.after_space = tables.after_space
+        self.after_other = tables.after_other
+        self.next_space = self.next_other = (-1, -1)
+
+    def first(self, pos: int) -> tuple[int, int]:
+        """Start and end of the leftmost name starting at or after `pos` (> 0); else _NO_NAME."""
+        if self.next_space[0] < pos:
+            m = self.after_space.search(self.text, pos - 1)
+            self.next_space = (m.start() + 1, m.end()) if m is not None else _NO_NAME
+        if self.next_other[0] < pos:
+            self.next_other = self._after_other(pos - 1)
+        return min(self.next_space, self.next_other)
+
+    def _after_other(self, at: int) -> tuple[int, int]:
+        text = self.text
+        while (m := self.after_other.search(text, at)) is not None:
+            at = m.start()
+            if text[at].isascii() or _WORD_CHAR.match(text, at) is None:
+                return at + 1, m.end()
+            at += 1
+        return _NO_NAME
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _lower(text: str) -> str:
+    """Lower-cased text, one character for each of `text`'s, so offsets stay aligned."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two
+        lowered = text.translate(_ASCII_LOWER)
+    return lowered
 
 
 def force_spans(text: str) -> list[tuple[int, int, str]]:
     """Character spans of every force mention in `text`, with the force's canonical name."""
     if not isinstance(text, str) or not text:
         return []
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets aligned
-        lowered = text.translate(_ASCII_LOWER)
-    pattern = _tables().pattern
-    spans: list[tuple[int, int, str]] = []
-    cache: dict[str, _Entry | None] = {}
-    pos = last_end = 0
-    size = len(text)
-    while pos < size:
-        m = pattern.search(lowered, pos)
-        if m is None:
-            break
-        start, end = m.span()
-        entry = _lookup(text[start:end], cache)
+    return paragraph_force_spans([text])[0]
+
+
+def paragraph_force_spans(paragraphs: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+    """`force_spans` of each paragraph, found in one scan of them all."""
+    # The scan text: a space before each paragraph, and NUL between them, which no name holds
+    # or runs across, and which the checks either side of a name treat as a text's end.
+    joined = " " + "\x00 ".join(paragraphs)
+    lowered = joined.lower()
+    if len(lowered) != len(joined):
+        lowered = " " + "\x00 ".join(map(_lower, paragraphs))
+    scan = _Scan(lowered, _tables())
+    found: list[list[tuple[int, int, str]]] = [[] for _ in paragraphs]
+    pi, base, limit = -1, 0, 0  # the paragraph of the last name, where it starts and ends
+    text, last_end = "", 0
+    pos = 1
+    while (name := scan.first(pos))[0] < len(lowered):
+        if name[0] >= limit:
+            while name[0] >= limit:
+                pi += 1
+                base = limit + 2 if pi else 1
+                limit = base + len(paragraphs[pi])
+            text, last_end = paragraphs[pi], 0
+        start, end = name[0] - base, name[1] - base
+        entry = _lookup(text[start:end])
         if entry is None:
-            pos = start + 1
+            pos = name[0] + 1
             continue
-        pos = end
+        pos = name[1]
         if _OFFICE_AFTER.match(text, end) is not None:
             continue
         if _NEW_BEFORE.search(text, max(0, start - 6), start) is not None:
@@ -367,12 +434,15 @@ def force_spans(text: str) -> list[tuple[int, int, str]]:
             continue
         if _in_link(text, start, end) or _in_furniture(text, start):
             continue
+        spans = found[pi]
         if entry.area is not None:
-            spans.extend(_conjuncts(lowered, text, start, entry, last_end))
+            spans.extend(_conjuncts(lowered[base:limit], text, start, entry, last_end))
         spans.append((start, end, entry.force))
         last_end = end
-    spans.sort()
-    return spans
+    for spans in found:
+        if len(spans) > 1:
+            spans.sort()
+    return found
 
 
 def tally(spans_by_paragraph: Sequence[Sequence[tuple[int, int, str]]]) -> tuple[ForceMention, ...]:
