@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections import Counter
 
 MAX_LINE = 20_000  # longer lines are split at sentence ends before any pattern runs
 
@@ -48,12 +49,21 @@ _FURNITURE = re.compile(
     )$""",
     re.I | re.X,
 )
+# The first four characters (lower case) of every _FURNITURE phrase but the "N min read" one:
+# a line opening with plain ASCII that is none of these, and no digit, cannot be furniture.
+_FURNITURE_HEADS = frozenset(
+    "hide|adve|spon|read|more|see |watc|list|rela|most|tren|sign|subs|regi|ente|than|we u|by s"
+    "|inva|some|shar|twee|emai|face|twit|what|link|copy|foll|clic|comm|skip|imag|phot|pict|cred"
+    "|(ima|gett|pa m|pa w|all |back|cont|play|vide|this|top |you |reco|cook|acce|load".split("|")
+)
+_LINKS_FIRST = "rRmMsSyYſ"  # the letters _LINKS_HEADER can open with ("ſ" is an "s" ignoring case)
 _LINKS_HEADER = re.compile(
     r"^(?:read\s+(?:more|next|also)|more\s+on\s+this\s+story|related(?:\s+(?:articles?|stories|content))?"
     r"|more\s+from\b.{0,40}|see\s+also|you\s+may\s+also\s+like|most\s+read|more)"
     r"(?:\s+from\s+[^:]{1,40})?\s*:?\s*$",
     re.I,
 )
+_LINE_MARKS = ">#-*+•0123456789"  # the characters Markdown at a line's start opens with
 _HEADING = re.compile(r"^#{1,6}\s+")
 _BLOCKQUOTE = re.compile(r"^(?:>\s?)+")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
@@ -75,6 +85,8 @@ def repair_mojibake(text: str) -> str:
     if "â" in text or "Ã" in text or "Â" in text:
         text = _LATIN_RUN.sub(_redecode, text)
         text = _DANGLING_RQUO.sub("”", text)
+    elif "\u00a0" not in text and "˜" not in text:
+        return text  # every _MOJIBAKE key holds one of "â", "Â", "\u00a0" or "˜"
     return _MOJIBAKE_RE.sub(lambda m: _MOJIBAKE[m.group(0)], text)
 
 
@@ -88,12 +100,7 @@ def _redecode(match: re.Match[str]) -> str:
 
 def strip_markdown(line: str) -> str:
     """Markdown to plain text: headings, bullets, images, links, emphasis, tags, entities."""
-    if line.startswith(">"):
-        line = _BLOCKQUOTE.sub("", line)
-    if line.startswith("#"):
-        line = _HEADING.sub("", line)
-    if line[:1] in "-*+•0123456789" and not line.startswith(("-- ", "- -")):
-        line = _BULLET.sub("", line)
+    line = _strip_line_marks(line)
     if "](" in line:
         line = _IMAGE.sub("", line)
         line = _LINK.sub(r"\1", line)
@@ -113,6 +120,30 @@ def strip_markdown(line: str) -> str:
     return _SPACES.sub(" ", line).strip() if "  " in line or "\t" in line else line.strip()
 
 
+def _strip_line_marks(line: str) -> str:
+    """The Markdown that opens a line: blockquote marks, heading hashes, a bullet."""
+    if line.startswith(">"):
+        line = _BLOCKQUOTE.sub("", line)
+    if line.startswith("#"):
+        line = _HEADING.sub("", line)
+    if line[:1] in "-*+•0123456789" and not line.startswith(("-- ", "- -")):
+        line = _BULLET.sub("", line)
+    return line
+
+
+def _has_inline_markup(text: str) -> bool:
+    """Whether strip_markdown has anything to do past the start of any line of the text."""
+    return (
+        "](" in text
+        or "<" in text
+        or "&" in text
+        or "*" in text
+        or "_" in text
+        or "  " in text
+        or "\t" in text
+    )
+
+
 def is_furniture(line: str) -> bool:
     """Page furniture: ads, share buttons, newsletter prompts, 'Read more' links, captions."""
     if len(line) > 300:
@@ -120,26 +151,39 @@ def is_furniture(line: str) -> bool:
     stripped = line.strip(" -–—|•>")
     if not stripped or (not stripped[0].isalnum() and _ONLY_PUNCT.match(stripped)):
         return True
-    lowered = stripped.lower()
-    if lowered.startswith(("http://", "https://", "www.")) and " " not in stripped:
+    # Lower-casing is done char by char, so the opening's lower case opens the line's.
+    head = stripped[:8].lower()
+    if head.startswith(("http://", "https://", "www.")) and " " not in stripped:
         return True
-    if len(stripped) < 90 and "newsletter" in lowered:
+    if len(stripped) < 90 and "newsletter" in stripped.lower():
         return True
     if _is_menu(stripped):
         return True
+    if stripped[:4].isascii() and head[:4] not in _FURNITURE_HEADS and not "0" <= head[0] <= "9":
+        return False  # opens as no _FURNITURE phrase can ("ſ", "K", "İ", "ı" match ASCII letters)
     return bool(_FURNITURE.match(stripped))
-
-
-_MENU_MARKS = (">", "›", "»", "|", "/", "·", "•")
-_MENU_SEP = re.compile(r"\s(?:>|›|»|\||/|·|•)\s")
 
 
 def _is_menu(line: str) -> bool:
     """Navigation: 'Home > News > Crime', 'Menu | Search | Sign in'."""
-    if len(line) > 160 or not any(mark in line for mark in _MENU_MARKS):
+    if len(line) > 160:
+        return False
+    # A substring test per mark is much cheaper than a regex or set scan of the line.
+    if not (
+        ">" in line
+        or "|" in line
+        or "/" in line
+        or "›" in line
+        or "»" in line
+        or "·" in line
+        or "•" in line
+    ):
         return False
     items = _MENU_SEP.split(line)
     return len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items)
+
+
+_MENU_SEP = re.compile(r"\s(?:>|›|»|\||/|·|•)\s")
 
 
 def _split_long(line: str) -> list[str]:
@@ -172,8 +216,10 @@ def split_blocks(body: str) -> list[list[str]]:
             if current:
                 blocks.append(current)
                 current = []
-            continue
-        current.extend(_split_long(line))
+        elif len(line) <= MAX_LINE:
+            current.append(line)
+        else:
+            current.extend(_split_long(line))
     if current:
         blocks.append(current)
     return blocks
@@ -220,38 +266,47 @@ def _join_lines(lines: list[str], wrapped: bool = False) -> list[str]:
 
 def clean_paragraphs(body: str) -> list[str]:
     """Clean paragraphs in order: furniture, repeats and doubled captions removed."""
-    body = unicodedata.normalize("NFC", repair_mojibake(body))
+    body = repair_mojibake(body)
+    if not body.isascii():  # ASCII is already in normal form
+        body = unicodedata.normalize("NFC", body)
     candidates: list[str] = []
     blocks = split_blocks(body)
     wrapped = _wrapped_document(blocks)
+    # Lines are parts of the body: with no inline markup in it, only a line's start can hold any.
+    inline_markup = _has_inline_markup(body)
     for block in blocks:
         lines: list[str] = []
         for raw in block:
-            line = strip_markdown(raw)
-            if _LINKS_HEADER.match(line):
+            if inline_markup:
+                line = strip_markdown(raw)
+            elif raw[:1] in _LINE_MARKS:
+                line = _strip_line_marks(raw).strip()
+            else:
+                line = raw.strip()
+            if not line:
+                continue
+            if line[0] in _LINKS_FIRST and _LINKS_HEADER.match(line):
                 break  # "Read more:" and the link lines under it, to the end of the block
-            if line and not is_furniture(line):
+            if not is_furniture(line):
                 lines.append(line)
         if len(lines) == 1:
             candidates.append(lines[0])  # a single line is its own paragraph
         elif lines:
             candidates.extend(_join_lines(lines, wrapped))
-    seen: dict[str, int] = {}
-    is_doubled = [_is_doubled(c) for c in candidates]
-    doubled = {c[: len(c) // 2] for c, d in zip(candidates, is_doubled, strict=True) if d}
-    counts: dict[str, int] = {}
-    for c in candidates:
-        counts[c] = counts.get(c, 0) + 1
+    doubled = {c for c in candidates if _is_doubled(c)}
+    halves = {c[: len(c) // 2] for c in doubled}
+    counts = Counter(candidates)
+    seen: set[str] = set()
     out: list[str] = []
     for index, para in enumerate(candidates):
-        if is_doubled[index] or para in doubled:
+        if para in doubled or para in halves:
             continue
         if index > 0 and counts[para] > 1 and not _SENTENCE_END.search(para) and len(para) < 200:
             continue  # a repeated caption line (a repeated headline keeps its first copy)
         key = para.casefold()
         if key in seen:
             continue
-        seen[key] = len(out)
+        seen.add(key)
         out.append(para)
     return out
 
