@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import codecs
-import re
 
 MAX_BYTES = 64 * 1024 * 1024  # larger files are refused
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20)])  # C0 controls but tab, LF, FF, CR
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
 
 
 class DecodeError(ValueError):
@@ -35,7 +35,8 @@ def decode_bytes(data: bytes) -> tuple[str, tuple[str, ...]]:
     if "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("NUL bytes removed")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, tuple(warnings)
 
 
@@ -51,5 +52,7 @@ def _looks_binary(text: str) -> bool:
     head = text[:4096]
     if not head:
         return False
-    bad = len(_CONTROL.findall(head))
+    # In UTF-8 each control is its own byte and no other character's bytes fall below 0x20, so
+    # deleting every other byte leaves the controls to count: far cheaper than a regex scan.
+    bad = len(head.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL))
     return bad > max(8, len(head) // 20)

@@ -35,6 +35,12 @@ DATE_KEYS = (
 )
 DESCRIPTION_KEYS = ("description", "summary", "standfirst", "og:description", "excerpt", "subtitle")
 SITE_KEYS = ("site_name", "og:site_name", "site", "publisher", "outlet", "source_name")
+# Each key's rank among the keys for its meaning: the lower, the better.
+_TITLE_RANKS = {key: rank for rank, key in enumerate(TITLE_KEYS)}
+_URL_RANKS = {key: rank for rank, key in enumerate(URL_KEYS)}
+_DATE_RANKS = {key: rank for rank, key in enumerate(DATE_KEYS)}
+_DESCRIPTION_RANKS = {key: rank for rank, key in enumerate(DESCRIPTION_KEYS)}
+_SITE_RANKS = {key: rank for rank, key in enumerate(SITE_KEYS)}
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,7 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter(body=body, warnings=("front matter larger than 64 KB ignored",))
     # libyaml's C loader recurses without a limit and can crash the process on deep nesting;
     # deep documents go to the pure-Python loader, which raises RecursionError instead.
-    loader = _LOADER if _depth(raw) <= MAX_C_DEPTH else yaml.SafeLoader
+    loader = yaml.SafeLoader if _too_deep(raw) else _LOADER
     try:
         data = yaml.load(raw, Loader=loader)
     except yaml.YAMLError as exc:
@@ -82,26 +88,31 @@ def split_front_matter(text: str) -> FrontMatter:
     pairs = list(_walk(data, warnings))
     return FrontMatter(
         body=body,
-        title=_pick(pairs, TITLE_KEYS, warnings),
-        url=_pick(pairs, URL_KEYS, warnings),
-        date=_pick(pairs, DATE_KEYS, warnings, allow_dates=True),
-        description=_pick(pairs, DESCRIPTION_KEYS, warnings),
-        site=_pick(pairs, SITE_KEYS, warnings),
+        title=_pick(pairs, _TITLE_RANKS, warnings),
+        url=_pick(pairs, _URL_RANKS, warnings),
+        date=_pick(pairs, _DATE_RANKS, warnings, allow_dates=True),
+        description=_pick(pairs, _DESCRIPTION_RANKS, warnings),
+        site=_pick(pairs, _SITE_RANKS, warnings),
         warnings=tuple(warnings),
     )
 
 
-def _depth(raw: str) -> int:
-    """The deepest bracket nesting or indentation (in steps of two spaces) in raw YAML."""
-    deepest = level = 0
+def _too_deep(raw: str) -> bool:
+    """Whether raw YAML nests brackets, or indents lines (two spaces a level), past MAX_C_DEPTH."""
+    margin = " " * (2 * MAX_C_DEPTH + 2)  # the least indentation that is too deep
+    if raw.startswith(margin) or "\n" + margin in raw:
+        return True
+    if raw.count("[") + raw.count("{") <= MAX_C_DEPTH:
+        return False  # too few brackets to nest too deeply
+    level = 0
     for ch in raw:
         if ch in "[{":
             level += 1
-            deepest = max(deepest, level)
+            if level > MAX_C_DEPTH:
+                return True
         elif ch in "]}" and level:
             level -= 1
-    indent = max((len(line) - len(line.lstrip(" ")) for line in raw.split("\n")), default=0)
-    return max(deepest, indent // 2)
+    return False
 
 
 def _walk(data: dict[Any, Any], warnings: list[str]) -> Iterator[tuple[int, str, Any]]:
@@ -137,17 +148,17 @@ def _walk(data: dict[Any, Any], warnings: list[str]) -> Iterator[tuple[int, str,
 
 def _pick(
     pairs: list[tuple[int, str, Any]],
-    keys: tuple[str, ...],
+    ranks: dict[str, int],
     warnings: list[str],
     *,
     allow_dates: bool = False,
 ) -> str | None:
     """The shallowest value under the first matching key that is a usable string."""
-    wanted = {k: i for i, k in enumerate(keys)}
     best: tuple[int, int, str] | None = None
     for depth, key, value in pairs:
-        short = key.rsplit(".", 1)[-1]
-        rank = wanted.get(key, wanted.get(short))
+        rank = ranks.get(key)
+        if rank is None and "." in key:
+            rank = ranks.get(key.rsplit(".", 1)[1])  # "meta.title" as "title"
         if rank is None:
             continue
         text = _as_text(value, allow_dates=allow_dates)
