@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import hashlib
-import json
-import re
 import unicodedata
+from array import array
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .manifest import IndexRow
 from .parse import PARSER_VERSION, speaker_key
 from .records import ParsedArticle, Person
 from .textindex import term_counts
+from .tinyfile import encode_json
 
 NO_FORCE = ""  # timeline bucket for events tied to no force
+
+
+class DocEntry(NamedTuple):
+    """One quote, timeline or figure document, with what the commit sorts, routes and counts
+    it by. A new document comes serialised (workers share that cost, and a string is small to
+    send and to keep); one read back from the store is a dict."""
+
+    order: tuple[int, int] | tuple[int, int, str]  # place within its shard: (article, index[, tf])
+    route: str | int  # what picks the shard: speaker key, timeline force or article id
+    facts: tuple[Any, ...]  # quotes: (key, speaker, kind, role, org); timelines: (force,)
+    doc: dict[str, Any] | str
 
 
 @dataclass(frozen=True)
@@ -25,14 +36,39 @@ class ArticleData:
     row: IndexRow
     body_json: str  # the body document, serialised here so workers share the cost
     events_count: int  # events in the article (not timeline entries)
-    quotes: tuple[dict[str, Any], ...]
-    events: tuple[dict[str, Any], ...]  # each with "tf", the timeline force it is filed under
-    figures: tuple[dict[str, Any], ...]
-    terms: dict[str, int]
+    quotes: tuple[DocEntry, ...]
+    events: tuple[DocEntry, ...]  # one per timeline an event is filed under
+    figures: tuple[DocEntry, ...]
+    terms: str  # the article's index terms, separated by spaces
+    term_counts: bytes  # how often each occurs, as array("I") bytes
 
     @property
     def id(self) -> int:
         return self.row.id
+
+    def term_items(self) -> zip[tuple[str, int]]:
+        """(term, count) pairs of the article's index terms."""
+        counts = array("I")
+        counts.frombytes(self.term_counts)
+        words = self.terms.split(" ") if self.terms else []
+        return zip(words, counts, strict=True)
+
+
+def quote_entry(doc: dict[str, Any]) -> DocEntry:
+    """A stored quote document as an entry."""
+    facts = (doc.get("k"), doc.get("s"), doc.get("kind"), doc.get("role"), doc.get("org"))
+    return DocEntry((doc.get("a", 0), doc.get("i", 0)), str(doc.get("k", "")), facts, doc)
+
+
+def event_entry(doc: dict[str, Any]) -> DocEntry:
+    """A stored timeline document as an entry."""
+    tf = str(doc.get("tf", ""))
+    return DocEntry((doc.get("a", 0), doc.get("i", 0), tf), tf, (doc.get("tf"),), doc)
+
+
+def figure_entry(doc: dict[str, Any]) -> DocEntry:
+    """A stored figure document as an entry."""
+    return DocEntry((doc.get("a", 0), doc.get("i", 0)), int(doc.get("a", 0)), (), doc)
 
 
 def article_id(text: str) -> int:
@@ -41,16 +77,20 @@ def article_id(text: str) -> int:
     return int.from_bytes(digest[:7], "big") >> 4
 
 
-_SPACE = re.compile(r"\s+")
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "‚": "'", "„": '"'})
 
 
 def normalise_quote(text: str) -> str:
     """The form under which the same quote from two outlets compares equal."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).casefold()
-    text = _SPACE.sub(" ", text).strip()
-    return _EDGE.sub("", text)
+    text = " ".join(text.split())  # whitespace runs as one space, none at the ends
+    # Then no punctuation or symbols at the ends: all that is not a letter or digit.
+    start, end = 0, len(text)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return text[start:end]
 
 
 def _people_by_key(people: tuple[Person, ...]) -> dict[str, Person]:
@@ -85,7 +125,7 @@ def prepare(parsed: ParsedArticle, raw: str, source: str) -> ArticleData:
     forces = tuple(dict.fromkeys(f.name for f in parsed.forces if f.name))
     people = _people_by_key(parsed.people)
 
-    quote_docs: list[dict[str, Any]] = []
+    quote_docs: list[DocEntry] = []
     body_quotes: list[dict[str, Any]] = []
     per_speaker: Counter[str] = Counter()
     for quote in parsed.quotes:
@@ -96,40 +136,46 @@ def prepare(parsed: ParsedArticle, raw: str, source: str) -> ArticleData:
             key = speaker_key(person.name) or key
         per_speaker[key] += 1
         body_quotes.append({**quote.to_json(), "key": key})
-        quote_docs.append(
-            {
-                "a": aid,
-                "i": len(quote_docs),
-                "k": key,
-                "s": quote.speaker,
-                "kind": quote.speaker_kind,
-                "role": person.role if person else None,
-                "org": person.organisation if person else None,
-                "t": quote.text,
-                "n": normalise_quote(quote.text),
-                "p": list(quote.paragraphs),
-                "partial": quote.partial,
-            }
-        )
+        role = person.role if person else None
+        org = person.organisation if person else None
+        doc = {
+            "a": aid,
+            "i": len(quote_docs),
+            "k": key,
+            "s": quote.speaker,
+            "kind": quote.speaker_kind,
+            "role": role,
+            "org": org,
+            "t": quote.text,
+            "n": normalise_quote(quote.text),
+            "p": list(quote.paragraphs),
+            "partial": quote.partial,
+        }
+        facts = (key, quote.speaker, quote.speaker_kind, role, org)
+        quote_docs.append(DocEntry((aid, len(quote_docs)), key, facts, encode_json(doc)))
 
-    event_docs: list[dict[str, Any]] = []
+    event_docs: list[DocEntry] = []
+    timelines: set[str] = set()
     for index, event in enumerate(parsed.events):
         for tf in timeline_forces(event.force, event.kind, forces):
-            event_docs.append(
-                {
-                    "a": aid,
-                    "i": index,
-                    "tf": tf,
-                    "f": event.force,
-                    "d": event.date,
-                    "pr": event.precision,
-                    "t": event.text,
-                    "p": event.paragraph,
-                    "kind": event.kind,
-                }
-            )
+            timelines.add(tf)
+            doc = {
+                "a": aid,
+                "i": index,
+                "tf": tf,
+                "f": event.force,
+                "d": event.date,
+                "pr": event.precision,
+                "t": event.text,
+                "p": event.paragraph,
+                "kind": event.kind,
+            }
+            event_docs.append(DocEntry((aid, index, tf), tf, (tf,), encode_json(doc)))
 
-    figure_docs = [{"a": aid, "i": i, **f.to_json()} for i, f in enumerate(parsed.figures)]
+    figure_docs = [
+        DocEntry((aid, i), aid, (), encode_json({"a": aid, "i": i, **f.to_json()}))
+        for i, f in enumerate(parsed.figures)
+    ]
 
     body = parsed.to_json()
     body["quotes"] = body_quotes
@@ -138,7 +184,7 @@ def prepare(parsed: ParsedArticle, raw: str, source: str) -> ArticleData:
     body["parser_version"] = PARSER_VERSION
     body["store"] = {
         "speakers": sorted(per_speaker),
-        "timelines": sorted({d["tf"] for d in event_docs}),
+        "timelines": sorted(timelines),
         "entries": len(event_docs),
     }
     row = IndexRow(
@@ -158,12 +204,13 @@ def prepare(parsed: ParsedArticle, raw: str, source: str) -> ArticleData:
     terms = term_counts([parsed.title, *(parsed.description or "",), *parsed.paragraphs])
     return ArticleData(
         row=row,
-        body_json=json.dumps(body, separators=(",", ":"), ensure_ascii=True),
+        body_json=encode_json(body),
         events_count=len(parsed.events),
         quotes=tuple(quote_docs),
         events=tuple(event_docs),
         figures=tuple(figure_docs),
-        terms=terms,
+        terms=" ".join(terms),
+        term_counts=array("I", terms.values()).tobytes(),
     )
 
 

@@ -42,12 +42,15 @@ _TERM = re.compile(r"[0-9a-z]{2,}")  # the words `tokens` keeps, found in one sc
 def term_counts(parts: Iterable[str]) -> dict[str, int]:
     """How often each indexable term occurs across the given texts (title, paragraphs)."""
     # One fold and one scan over the parts joined by a line break, which no term spans.
-    counts = Counter(_TERM.findall(fold_text("\n".join(parts))))
+    folded = fold_text("\n".join(parts))
+    counts = dict(Counter(_TERM.findall(folded)))
     for stop in STOPWORDS.intersection(counts):
         del counts[stop]
-    for word in [w for w in counts if len(w) > MAX_TERM]:
-        counts[word[:MAX_TERM]] += counts.pop(word)
-    return dict(counts)
+    if counts and max(map(len, counts)) > MAX_TERM:
+        for word in [w for w in counts if len(w) > MAX_TERM]:
+            cut = word[:MAX_TERM]
+            counts[cut] = counts.get(cut, 0) + counts.pop(word)
+    return counts
 
 
 def query_words(text: str) -> tuple[list[str], str | None]:

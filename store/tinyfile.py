@@ -11,20 +11,22 @@ from typing import Any
 from tinydb.storages import JSONStorage
 
 Tables = dict[str, dict[str, Any]]
-_JSON: dict[str, Any] = {"separators": (",", ":"), "ensure_ascii": True}
+JSON_FORMAT: dict[str, Any] = {"separators": (",", ":"), "ensure_ascii": True}  # json.dumps options
+# One encoder with those options: json.dumps builds a new one per call when given options.
+encode_json = json.JSONEncoder(**JSON_FORMAT).encode
 
 
 def encode_tables(tables: Mapping[str, Mapping[int, Mapping[str, Any]]]) -> bytes:
     """Serialise tables of documents keyed by doc id, deterministically."""
     data = {name: {str(i): doc for i, doc in docs.items()} for name, docs in tables.items()}
-    return json.dumps(data, **_JSON).encode("ascii")
+    return encode_json(data).encode("ascii")
 
 
 def encode_table_raw(name: str, docs: Mapping[int, Mapping[str, Any] | str]) -> bytes:
     """One table, as encode_tables would write it, splicing in documents given as JSON text."""
     parts = []
     for doc_id, doc in docs.items():
-        text = doc if isinstance(doc, str) else json.dumps(doc, **_JSON)
+        text = doc if isinstance(doc, str) else encode_json(doc)
         parts.append(f'"{doc_id}":{text}')
     return (json.dumps(name) + ":{" + ",".join(parts) + "}").join("{}").encode("ascii")
 

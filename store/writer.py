@@ -40,7 +40,7 @@ from .manifest import (
     read_meta_only,
 )
 from .parse import PARSER_VERSION
-from .prepare import ArticleData, body_terms
+from .prepare import ArticleData, DocEntry, body_terms, event_entry, figure_entry, quote_entry
 from .shards import shard_count, shard_of
 from .textindex import decode_postings, encode_postings, term_shard_key
 from .tinyfile import content_digest, encode_table_raw, encode_tables, read_tables
@@ -167,17 +167,15 @@ class _Change:
     added: list[ArticleData]
 
 
-def _doc_sort_key(kind: str) -> Callable[[Doc], tuple[Any, ...]]:
-    if kind == "events":
-        return lambda d: (d.get("a", 0), d.get("i", 0), str(d.get("tf", "")))
-    return lambda d: (d.get("a", 0), d.get("i", 0))
-
-
-_ROUTE: dict[str, Callable[[Doc], str | int]] = {
-    "quotes": lambda d: str(d.get("k", "")),
-    "events": lambda d: str(d.get("tf", "")),
-    "figures": lambda d: int(d.get("a", 0)),
+_ENTRY: dict[str, Callable[[Doc], DocEntry]] = {
+    "quotes": quote_entry,
+    "events": event_entry,
+    "figures": figure_entry,
 }
+
+
+def _order(entry: DocEntry) -> tuple[Any, ...]:
+    return entry.order
 
 
 def _with_generation(body_json: str, generation: int) -> str:
@@ -192,43 +190,43 @@ def _update_docs(
     change: _Change,
     reader: _ShardReader,
     writer: _BlobWriter,
-) -> tuple[list[str | None], dict[int, list[Doc]]]:
-    """New shard list for quotes/events/figures; also the full docs of each rewritten shard."""
-    route = _ROUTE[kind]
+) -> tuple[list[str | None], dict[int, list[DocEntry]]]:
+    """New shard list for quotes/events/figures; also the entries of each rewritten shard."""
+    entry_of = _ENTRY[kind]
     old_files = old.shard_files(kind)
     removed_ids = set(change.removed)
-    added: defaultdict[int, list[Doc]] = defaultdict(list)
+    added: defaultdict[int, list[DocEntry]] = defaultdict(list)
     for art in change.added:
-        for doc in getattr(art, kind):
-            added[shard_of(route(doc), count)].append(doc)
+        for entry in getattr(art, kind):
+            added[shard_of(entry.route, count)].append(entry)
     removed_docs: list[Doc] = []
     for aid, body in change.removed.items():
         removed_docs.extend(_removed_routing(kind, aid, body))
 
     new_files: list[str | None]
-    kept: defaultdict[int, list[Doc]] = defaultdict(list)
+    kept: defaultdict[int, list[DocEntry]] = defaultdict(list)
     if count != len(old_files):
         touched = set(range(count))
         for name in old_files:
             for doc in reader.docs(kind, name).values():
                 if doc.get("a") not in removed_ids:
-                    kept[shard_of(route(doc), count)].append(doc)
+                    entry = entry_of(doc)
+                    kept[shard_of(entry.route, count)].append(entry)
         new_files = [None] * count
     else:
-        touched = set(added) | {shard_of(route(d), count) for d in removed_docs}
+        touched = set(added) | {shard_of(entry_of(d).route, count) for d in removed_docs}
         for shard in touched:
             old_docs = reader.docs(kind, old_files[shard]).values()
-            kept[shard] = [d for d in old_docs if d.get("a") not in removed_ids]
+            kept[shard] = [entry_of(d) for d in old_docs if d.get("a") not in removed_ids]
         new_files = list(old_files)
 
-    written: dict[int, list[Doc]] = {}
-    sort_key = _doc_sort_key(kind)
+    written: dict[int, list[DocEntry]] = {}
     for shard in sorted(touched):
-        docs = sorted(kept[shard] + added[shard], key=sort_key)
-        written[shard] = docs
-        if docs:
-            table = {i: d for i, d in enumerate(docs, 1)}
-            new_files[shard] = writer.write(kind, shard, {kind: table})
+        entries = sorted(kept[shard] + added[shard], key=_order)
+        written[shard] = entries
+        if entries:
+            table = {i: e.doc for i, e in enumerate(entries, 1)}
+            new_files[shard] = writer.write_raw(kind, shard, table)
         else:
             new_files[shard] = None
     return new_files, written
@@ -297,7 +295,7 @@ def _update_terms(
     new_postings: dict[str, tuple[array[int], array[int]]] = {}
     for art in sorted(change.added, key=lambda a: slots[a.id]):
         slot = slots[art.id]
-        for term, n in art.terms.items():
+        for term, n in art.term_items():
             entry = new_postings.get(term)
             if entry is None:
                 entry = new_postings[term] = (array("q"), array("q"))
@@ -365,7 +363,7 @@ def _year(date: str | None) -> int | None:
 
 
 def _force_rows(
-    rows: list[IndexRow], old: _Old, events: dict[int, list[Doc]], event_shards: int
+    rows: list[IndexRow], old: _Old, events: dict[int, list[DocEntry]], event_shards: int
 ) -> list[ForceRow]:
     articles: Counter[str] = Counter()
     quotes: Counter[str] = Counter()
@@ -379,7 +377,7 @@ def _force_rows(
                 years[force][year] += 1
     # All of a force's timeline entries live in one shard, so a rewritten shard holds every
     # entry of its forces: recount those, keep the old count for the others.
-    recount: Counter[str] = Counter(doc["tf"] for docs in events.values() for doc in docs)
+    recount: Counter[str] = Counter(e.facts[0] for entries in events.values() for e in entries)
     event_counts = {f.name: f.events for f in old.forces}
     for name in set(event_counts) | set(recount):
         if shard_of(name, event_shards) in events:
@@ -407,7 +405,7 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 
 def _speaker_rows(
-    rows: list[IndexRow], old: _Old, quote_shards: dict[int, list[Doc]]
+    rows: list[IndexRow], old: _Old, quote_shards: dict[int, list[DocEntry]]
 ) -> list[SpeakerRow]:
     quotes: Counter[str] = Counter()
     articles: Counter[str] = Counter()
@@ -418,16 +416,17 @@ def _speaker_rows(
             articles[key] += 1
             forces[key].update(row.forces)
     details = {s.key: (s.name, s.kind, s.role, s.organisation) for s in old.speakers}
-    by_key: defaultdict[str, list[Doc]] = defaultdict(list)
-    for docs in quote_shards.values():
-        for doc in docs:
-            by_key[doc["k"]].append(doc)
-    for key, docs in by_key.items():
+    # Quote facts: (key, speaker, kind, role, organisation).
+    by_key: defaultdict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for entries in quote_shards.values():
+        for entry in entries:
+            by_key[entry.facts[0]].append(entry.facts)
+    for key, facts in by_key.items():
         details[key] = (
-            _most_common(d.get("s") for d in docs) or key,
-            _most_common(d.get("kind") for d in docs) or "person",
-            _most_common(d.get("role") for d in docs),
-            _most_common(d.get("org") for d in docs),
+            _most_common(f[1] for f in facts) or key,
+            _most_common(f[2] for f in facts) or "person",
+            _most_common(f[3] for f in facts),
+            _most_common(f[4] for f in facts),
         )
     out = []
     for key in quotes:
