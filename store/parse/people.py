@@ -507,9 +507,8 @@ def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
         role = m.group("role") if m else ""
         if m and not (role[:1] in _CLAUSE_FIRST and _CLAUSE_NOT_ROLE.match(role)):
             draft.role = role.strip()
-        else:
-            window = para[max(0, start - 90) : start]
-            found = _role_before(window)
+        elif _may_end_in_role(para, max(0, start - 90), start):
+            found = _role_before(para[max(0, start - 90) : start])
             if found is not None:
                 role = _LEADING_ARTICLE.sub("", found.strip(" ,"))
                 if len(role.split()) >= 1 and role.lower() not in {"said", "says"}:
@@ -518,6 +517,19 @@ def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
         m2 = _FROM_ORG.match(para, end)
         if m2:
             draft.organisation = m2.group("org").strip()
+
+
+def _may_end_in_role(para: str, floor: int, end: int) -> bool:
+    """Whether `para[floor:end]`, less trailing spaces and one comma, ends in the last letter of
+    a role noun: what the text must do for `_role_before` to find a role in it."""
+    at = end
+    while at > floor and para[at - 1].isspace():
+        at -= 1
+    if at > floor and para[at - 1] == ",":
+        at -= 1
+        while at > floor and para[at - 1].isspace():
+            at -= 1
+    return at > floor and para[at - 1].lower() in _ROLE_LAST_LETTERS
 
 
 def _role_before(window: str) -> str | None:
