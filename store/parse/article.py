@@ -28,6 +28,9 @@ _BARE_URL = re.compile(r"^(?P<url>https?://\S+)$")
 _BYLINE = re.compile(
     r"^(?:by|words by|written by)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s*[,|]\s*.{0,60})?$"
 )
+_BYLINE_OPENINGS = ("by", "words by", "written by")  # what _BYLINE can match at the start
+_NON_WORD = re.compile(r"\W+")
+_UNDATED = Published()
 _TITLE_LINE = re.compile(r"^(?:title|headline)\s*:\s*(?P<title>.+)$", re.I)
 _DATE_LINE = re.compile(r"^(?:date|published|publication date)\s*:\s*(?P<date>.+)$", re.I)
 
@@ -51,13 +54,15 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
     url = fm.url or top_url
     site: str | None = fm.site
     date_value = fm.date
-    published = Published()
+    published = _UNDATED
     if title:
         title, suffix = split_site_suffix(title)
         site = site or suffix
     header: list[int] = []
     for i, para in enumerate(paragraphs[:HEADER_ZONE]):
-        if m := _URL_LINE.match(para) or _BARE_URL.match(para):
+        if ":" not in para:
+            continue  # every header line's pattern holds a colon
+        if "://" in para and (m := _URL_LINE.match(para) or _BARE_URL.match(para)):
             url = url or m.group("url")
             header.append(i)
         elif m2 := _TITLE_LINE.match(para):
@@ -66,7 +71,7 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
         elif m3 := _DATE_LINE.match(para):
             date_value = date_value or m3.group("date")
             header.append(i)
-    body = [p for i, p in enumerate(paragraphs) if i not in header]
+    body = [p for i, p in enumerate(paragraphs) if i not in header] if header else paragraphs
 
     if title is None and body and _looks_like_headline(body[0]):
         title = body.pop(0)
@@ -97,7 +102,7 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
     main_force = force_names[0] if forces else None
     if forces:
         main_force = max(forces, key=lambda f: f.mentions).name
-    people = find_people(body, [[(a, b) for a, b, _ in s] for s in spans])
+    people = find_people(body, [[(a, b) for a, b, _ in s] if s else [] for s in spans])
 
     def force_at(phrase: str) -> str | None:
         found = _phrase_spans(phrase)
@@ -134,16 +139,17 @@ def _top_url(body: str) -> str | None:
     """A URL alone on a line (or after 'URL:'/'Source:') among the first lines of the body."""
     for line in body.lstrip().split("\n", 12)[:12]:
         line = line.strip()
-        if m := _URL_LINE.match(line) or _BARE_URL.match(line):
+        if "://" in line and (m := _URL_LINE.match(line) or _BARE_URL.match(line)):
             return m.group("url")
     return None
 
 
 def _same(a: str, b: str) -> bool:
     def norm(s: str) -> str:
-        return re.sub(r"\W+", " ", s).strip().lower()
+        return _NON_WORD.sub(" ", s).strip().lower()
 
-    return norm(a) == norm(b) or norm(a) == norm(split_site_suffix(b)[0])
+    normal = norm(a)
+    return normal == norm(b) or normal == norm(split_site_suffix(b)[0])
 
 
 def _strip_header(body: list[str]) -> tuple[list[str], tuple[str, str] | None]:
@@ -157,7 +163,7 @@ def _strip_header(body: list[str]) -> tuple[list[str], tuple[str, str] | None]:
             drop.add(i)
             if dateline is None:
                 dateline = dateline_date(para)
-        elif _BYLINE.match(para):
+        elif para.startswith(_BYLINE_OPENINGS) and _BYLINE.match(para):
             drop.add(i)
     if drop:
         last = max(drop)
@@ -169,9 +175,12 @@ def _strip_header(body: list[str]) -> tuple[list[str], tuple[str, str] | None]:
     return [p for i, p in enumerate(body) if i not in drop], dateline
 
 
+_OUTLET_NAMES = frozenset(HOSTS.values())
+
+
 def _outlet(url: str | None, site: str | None, body: str) -> str | None:
     known = outlet_from_url(url)
-    if known and known in HOSTS.values() and known not in {"police.uk", "GOV.UK"}:
+    if known and known in _OUTLET_NAMES and known not in {"police.uk", "GOV.UK"}:
         return known
     if site:
         return site
