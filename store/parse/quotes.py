@@ -69,6 +69,7 @@ _CLAUSE_WORDS = {
     "comes",
     "came",
 }
+_FORCE_HEADS = frozenset({"police", "constabulary", "service", "force"})  # end a force's name
 _NP_JOINERS = {"of", "for", "and", "the", "a", "an", "on", "at", "in", "from", "to", "&"}
 _NP_INNER_JOINERS = frozenset(_NP_JOINERS - {"the", "a", "an"})  # cannot open a phrase
 _WORD_STOPS = re.compile(r"[\s,;:()“”\"‘’']")  # where a word may end, walking back
@@ -93,6 +94,21 @@ _UNNAMED = re.compile(  # the look-ahead (every opening word's first letter) spe
     r"survivors?|man|father|husband|son|brother|boy)\b",
     re.I,
 )
+# Every _UNNAMED match holds one of these, in any case: "man" stands for "woman" too.
+_UNNAMED_NOUNS = (
+    "man", "women", "victim", "girl", "mother", "wife", "daughter", "sister", "complainant",
+    "survivor", "father", "husband", "son", "brother", "boy",
+)  # fmt: skip
+
+
+def _may_name_unnamed(text: str) -> bool:
+    """Cheap test before _UNNAMED: False only if no unnamed person can be named in text."""
+    low = text.lower()
+    # As for 'according': lower() meets every case-insensitive match but those through
+    # the dotted and dotless i and the long s, looked for apart.
+    return any(noun in low for noun in _UNNAMED_NOUNS) or any(ch in text for ch in "İıſ")
+
+
 _UNNAMED_GENDER = {
     "woman": "f",
     "women": "f",
@@ -123,6 +139,12 @@ _WORD = re.compile(r"\w+")
 _TWO_WORDS = re.compile(r"\w+\W+\w")  # found when a text has two words or more
 _FIVE_WORDS = re.compile(r"\w+(?:\W+\w+){4}")  # found when a text has five words or more
 _TITLE_WORD = re.compile(r"[\w’'-]+")
+# The longest start of a text whose _TITLE_WORDs all start with a capital A-Z or are small
+# words; what follows, if anything, starts a word. Word and gap classes are complementary,
+# so the scan never backtracks.
+_TITLE_PREFIX = re.compile(
+    r"[^\w’'-]*(?:(?:[A-Z][\w’'-]*|(?:of|and|the|a|for|on|in|to)(?![\w’'-]))[^\w’'-]*)*"
+)
 _TITLE_SMALL_WORDS = frozenset({"of", "and", "the", "a", "for", "on", "in", "to"})
 _ENDS_IN_PUNCT = re.compile(r"[.!?,]$")
 _INVERTING_MARKS = tuple(",“”\"‘’'")  # '…,” said X': the verb comes before its subject
@@ -224,6 +246,14 @@ def _sentence_ends(masked: str) -> list[int]:
 
 def _is_title(text: str, before: str) -> bool:
     """A quoted title in Title Case ('the report “Shining a Light”'), not speech."""
+    # The quick answer for speech: the first word that is neither capitalised nor a small
+    # word, found in one scan, usually the second word.
+    prefix = _TITLE_PREFIX.match(text)  # always found, if only empty
+    pos = prefix.end() if prefix else 0
+    if text[pos : pos + 1].islower() and text[pos].isascii():
+        first_lower = _TITLE_WORD.match(text, pos)
+        if first_lower and first_lower.group().lower() not in _TITLE_SMALL_WORDS:
+            return False
     words = capitalised = 0
     for m in _TITLE_WORD.finditer(text):
         word = m.group()
@@ -260,6 +290,8 @@ class Attributor:
         self.mention_starts = {p: [m.start for m in ms] for p, ms in self.mentions.items()}
         self._watchdogs: list[list[str]] | None = None
         self._any_watchdog = False
+        self._roles: list[tuple[str, str]] | None = None
+        self._genders: dict[str, str | None] = {}
 
     def ends(self, p: int) -> Sequence[int]:
         """Where each sentence of paragraph p ends, ignoring full stops inside quotes."""
@@ -401,10 +433,17 @@ class Attributor:
     def _subject_person(self, p: int, st: int, en: int) -> tuple[Speaker, str | None] | None:
         """The person (named or not) a sentence is about: its speech verb's or its opening subject."""
         para = self.paragraphs[p]
+        # Every subject candidate lies within the sentence: one that names nobody and holds
+        # no unnamed person ('the woman') is passed over without working them out.
+        starts = self.mention_starts.get(p)
+        if (
+            not starts or bisect.bisect_left(starts, st) == bisect.bisect_left(starts, en)
+        ) and not _may_name_unnamed(para[st:en]):
+            return None
         for a, b in self._subject_candidates(p, st, en):
             person = self._person_in(p, a, b)
             if person:
-                return person, self.ctx.people.genders.get(person_key(person.name))
+                return person, self._gender_of(person.name)
             m = _UNNAMED.match(para, a, b)
             if m:
                 noun = m.group("noun").lower()
@@ -412,6 +451,12 @@ class Attributor:
                     noun.rstrip("s")
                 )
         return None
+
+    def _gender_of(self, name: str) -> str | None:
+        """The gender recorded for the person of this name, if any (looked up once a name)."""
+        if name not in self._genders:
+            self._genders[name] = self.ctx.people.genders.get(person_key(name))
+        return self._genders[name]
 
     def _subject_candidates(self, p: int, st: int, en: int) -> Iterator[tuple[int, int]]:
         """Spans that may say who a sentence is about, best first; made as they are asked for."""
@@ -495,12 +540,12 @@ class Attributor:
             or low in {"officer", "police officer", "force"}
         ):
             return None
-        holders = [
-            p
-            for p in self.ctx.people.people
-            if _names_role(low, f"{p.title or ''} {p.role or ''}".lower())
-        ]
-        return Speaker(holders[0].name, "person") if len(holders) == 1 else None
+        if self._roles is None:  # each person's title and role, lower-cased once
+            self._roles = [
+                (p.name, f"{p.title or ''} {p.role or ''}".lower()) for p in self.ctx.people.people
+            ]
+        holders = [name for name, roles in self._roles if _names_role(low, roles)]
+        return Speaker(holders[0], "person") if len(holders) == 1 else None
 
     def _recent_force(self, pi: int, pos: int) -> str | None:
         for p in range(min(pi, len(self.ctx.force_spans) - 1), -1, -1):
@@ -550,18 +595,16 @@ class Attributor:
             if recent:
                 noun = that_force.group(1)
                 return Speaker(f"{recent} {noun.lower()}" if noun else recent, "organisation")
-        if not phrase or len(phrase.split()) > 9:
+        phrase_words = phrase.split()
+        if not phrase or len(phrase_words) > 9:
             return None
-        has_cap = any(w[:1].isupper() for w in phrase.split())
-        has_noun = any(
+        if not any(w[:1].isupper() for w in phrase_words) and not any(
             w.lower().strip("’'s") in SPEAKER_NOUNS or w.lower() in SPEAKER_NOUNS
-            for w in phrase.split()
-        )
-        if not (has_cap or has_noun):
-            return None
+            for w in phrase_words
+        ):
+            return None  # neither a capital nor a speaker noun
         if phrase.lower() in PRONOUNS or phrase.lower() in {"we", "i", "you", "there", "this"}:
             return None
-        force = self.ctx.force_at(phrase)
         generic = _GENERIC_ORG.match(phrase)
         if generic:
             noun = generic.group(1).lower()
@@ -576,12 +619,10 @@ class Attributor:
             watchdog = self._recent_watchdog(pi, noun != "watchdog")
             if watchdog:
                 return Speaker(f"{watchdog} {phrase}", "organisation")
-        if (
-            force
-            and len(force_words := phrase.split()) <= 4
-            and force_words[-1].lower() in {"police", "constabulary", "service", "force"}
-        ):
-            return Speaker(force, "organisation")
+        if len(phrase_words) <= 4 and phrase_words[-1].lower() in _FORCE_HEADS:
+            force = self.ctx.force_at(phrase)
+            if force:
+                return Speaker(force, "organisation")
         return Speaker(phrase[:1].upper() + phrase[1:], "organisation")
 
 
@@ -820,7 +861,7 @@ class QuoteFinder:
             quote = self._one(span, last_para_with_quote)
             if quote is not None:
                 out.append(quote)
-                last_para_with_quote = span.last[0]
+                last_para_with_quote = span.pieces[-1][0]
         return tuple(out)
 
     def _one(self, span: Span, last_quote_para: int) -> Quote | None:
@@ -840,13 +881,14 @@ class QuoteFinder:
         s_start, s_end = self.attr.bounds(pi, a)
         # Attribution is looked for within WINDOW characters of the quote, so a paragraph
         # that is one enormous sentence still parses in linear time.
-        s_start = max(s_start, a - 1 - WINDOW)
+        if s_start < a - 1 - WINDOW:
+            s_start = a - 1 - WINDOW
         before = para[s_start : a - 1]
         if len(pieces) == 1 and _is_title(text, before):
             return None
         at_start = not before.strip(" —–-")
         speaker = self._according(pi, s_start, min(s_end, a + len(text) + WINDOW))
-        if speaker is None:
+        if speaker is None and not at_start:  # at the start, no verb comes before the quote
             speaker = self._speaker_before(pi, s_start, a - 1)
         if speaker is None:
             _, l_end = self.attr.bounds(lp, la)
