@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from .plainyaml import read_plain
+
 MAX_FRONT_MATTER = 64 * 1024
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when built
 MAX_NODES = 5_000
@@ -65,6 +67,14 @@ def split_front_matter(text: str) -> FrontMatter:
     raw = match.group(1)
     if len(raw) > MAX_FRONT_MATTER:
         return FrontMatter(body=body, warnings=("front matter larger than 64 KB ignored",))
+    data = read_plain(raw)
+    if data is None:
+        return _from_yaml(body, raw)
+    return _from_mapping(body, data)
+
+
+def _from_yaml(body: str, raw: str) -> FrontMatter:
+    """Front matter read by the YAML loader, with any error as a warning."""
     # libyaml's C loader recurses without a limit and can crash the process on deep nesting;
     # deep documents go to the pure-Python loader, which raises RecursionError instead.
     loader = yaml.SafeLoader if _too_deep(raw) else _LOADER
@@ -84,6 +94,11 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter(body=body)
     if not isinstance(data, dict):
         return FrontMatter(body=body, warnings=("front matter is not a mapping; ignored",))
+    return _from_mapping(body, data)
+
+
+def _from_mapping(body: str, data: dict[Any, Any]) -> FrontMatter:
+    """The useful values of read front matter."""
     warnings: list[str] = []
     pairs = list(_walk(data, warnings))
     return FrontMatter(
