@@ -46,12 +46,11 @@ class ArticleData:
     def id(self) -> int:
         return self.row.id
 
-    def term_items(self) -> zip[tuple[str, int]]:
-        """(term, count) pairs of the article's index terms."""
+    def term_lists(self) -> tuple[list[str], array[int]]:
+        """The article's index terms, and how often each occurs."""
         counts = array("I")
         counts.frombytes(self.term_counts)
-        words = self.terms.split(" ") if self.terms else []
-        return zip(words, counts, strict=True)
+        return (self.terms.split(" ") if self.terms else []), counts
 
 
 def quote_entry(doc: dict[str, Any]) -> DocEntry:

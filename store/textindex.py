@@ -7,7 +7,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, islice
+from operator import sub
 
 MIN_TERM = 2  # shorter words are neither indexed nor searched
 MAX_TERM = 40  # longer "words" are not real words: truncated
@@ -71,9 +72,9 @@ def term_shard_key(term: str) -> str:
     return term[:MIN_TERM]
 
 
-def encode_postings(slots: list[int], counts: list[int]) -> str:
+def encode_postings(slots: Sequence[int], counts: Sequence[int]) -> str:
     """Ascending slots as gaps, then counts: '3 1 7;1 2 1'."""
-    gaps = [slots[0]] + [b - a for a, b in pairwise(slots)] if slots else []
+    gaps = chain(slots[:1], map(sub, islice(slots, 1, None), slots))  # first slot, then steps
     return " ".join(map(str, gaps)) + ";" + " ".join(map(str, counts))
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-from array import array
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -174,8 +175,7 @@ _ENTRY: dict[str, Callable[[Doc], DocEntry]] = {
 }
 
 
-def _order(entry: DocEntry) -> tuple[Any, ...]:
-    return entry.order
+_order = itemgetter(0)  # DocEntry.order: a document's place within its shard
 
 
 def _with_generation(body_json: str, generation: int) -> str:
@@ -196,9 +196,13 @@ def _update_docs(
     old_files = old.shard_files(kind)
     removed_ids = set(change.removed)
     added: defaultdict[int, list[DocEntry]] = defaultdict(list)
+    shard_by_route: dict[str | int, int] = {}  # few speakers and forces route many documents
     for art in change.added:
         for entry in getattr(art, kind):
-            added[shard_of(entry.route, count)].append(entry)
+            number = shard_by_route.get(entry.route)
+            if number is None:
+                number = shard_by_route[entry.route] = shard_of(entry.route, count)
+            added[number].append(entry)
     removed_docs: list[Doc] = []
     for aid, body in change.removed.items():
         removed_docs.extend(_removed_routing(kind, aid, body))
@@ -277,6 +281,23 @@ def _update_bodies(
     return new_files
 
 
+def _invert(
+    articles: list[ArticleData], slots: dict[int, int]
+) -> dict[str, tuple[list[int], list[int]]]:
+    """Each term's postings, (slots, counts), from articles given in ascending slot order.
+
+    There is one posting per article and term (millions for a large batch), so each article's
+    terms are filed by map() over C-level appends rather than by a Python loop per term.
+    """
+    slot_lists: defaultdict[str, list[int]] = defaultdict(list)
+    count_lists: defaultdict[str, list[int]] = defaultdict(list)
+    for art in articles:
+        words, counts = art.term_lists()
+        deque(map(list.append, map(slot_lists.__getitem__, words), repeat(slots[art.id])), 0)
+        deque(map(list.append, map(count_lists.__getitem__, words), counts), 0)
+    return {term: (found, count_lists[term]) for term, found in slot_lists.items()}
+
+
 def _update_terms(
     old: _Old,
     count: int,
@@ -292,15 +313,7 @@ def _update_terms(
     for body in change.removed.values():
         removed_terms.update(body_terms(body))
 
-    new_postings: dict[str, tuple[array[int], array[int]]] = {}
-    for art in sorted(change.added, key=lambda a: slots[a.id]):
-        slot = slots[art.id]
-        for term, n in art.term_items():
-            entry = new_postings.get(term)
-            if entry is None:
-                entry = new_postings[term] = (array("q"), array("q"))
-            entry[0].append(slot)
-            entry[1].append(n)
+    new_postings = _invert(sorted(change.added, key=lambda a: slots[a.id]), slots)
 
     shard_by_prefix: dict[str, int] = {}
 
@@ -352,7 +365,7 @@ def _update_terms(
                 counts.extend(new_counts)
                 postings[term] = encode_postings(have, counts)
             else:
-                postings[term] = encode_postings(list(new_slots), list(new_counts))
+                postings[term] = encode_postings(new_slots, new_counts)
         table = {i: {"t": t, "p": postings[t]} for i, t in enumerate(sorted(postings), 1)}
         new_files[number] = writer.write("terms", number, {"terms": table}) if table else None
     return new_files
@@ -409,12 +422,14 @@ def _speaker_rows(
 ) -> list[SpeakerRow]:
     quotes: Counter[str] = Counter()
     articles: Counter[str] = Counter()
-    forces: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    forces: defaultdict[str, dict[str, int]] = defaultdict(dict)
     for row in rows:
         for key, n in row.speakers:
             quotes[key] += n
             articles[key] += 1
-            forces[key].update(row.forces)
+            tally = forces[key]
+            for force in row.forces:
+                tally[force] = tally.get(force, 0) + 1
     details = {s.key: (s.name, s.kind, s.role, s.organisation) for s in old.speakers}
     # Quote facts: (key, speaker, kind, role, organisation).
     by_key: defaultdict[str, list[tuple[Any, ...]]] = defaultdict(list)
@@ -422,6 +437,10 @@ def _speaker_rows(
         for entry in entries:
             by_key[entry.facts[0]].append(entry.facts)
     for key, facts in by_key.items():
+        if len(set(facts)) == 1:  # the usual case: every quote says the same of its speaker
+            _, name, kind, role, org = facts[0]
+            details[key] = (name or key, kind or "person", role or None, org or None)
+            continue
         details[key] = (
             _most_common(f[1] for f in facts) or key,
             _most_common(f[2] for f in facts) or "person",
