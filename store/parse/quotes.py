@@ -134,16 +134,33 @@ WATCHDOGS = {
     "IPCC": "IPCC",
     "Independent Police Complaints Commission": "IPCC",
 }
-_WATCHDOG_RE = re.compile(r"(?=[HI])\b(?:" + "|".join(re.escape(k) for k in WATCHDOGS) + r")\b")
+
+
+def _watchdog_pattern() -> re.Pattern[str]:
+    """The names of WATCHDOGS as whole words, grouped by their first letter.
+
+    Each group opens with its letter, so the scan jumps between H and I; the look-behind
+    after it stands for the word boundary before the name. Within a group the names keep
+    their order, so the same name is found where several could match.
+    """
+    groups: dict[str, list[str]] = {}
+    for name in WATCHDOGS:
+        groups.setdefault(name[0], []).append(re.escape(name[1:]))
+    alternatives = [f"{ch}(?<!\\w.)(?:{'|'.join(rest)})" for ch, rest in groups.items()]
+    return re.compile(f"(?:{'|'.join(alternatives)})\\b")
+
+
+_WATCHDOG_RE = _watchdog_pattern()
 _WORD = re.compile(r"\w+")
 _TWO_WORDS = re.compile(r"\w+\W+\w")  # found when a text has two words or more
 _FIVE_WORDS = re.compile(r"\w+(?:\W+\w+){4}")  # found when a text has five words or more
 _TITLE_WORD = re.compile(r"[\w’'-]+")
 # The longest start of a text whose _TITLE_WORDs all start with a capital A-Z or are small
-# words; what follows, if anything, starts a word. Word and gap classes are complementary,
+# words, then the next word if it starts with a-z. Word and gap classes are complementary,
 # so the scan never backtracks.
 _TITLE_PREFIX = re.compile(
     r"[^\w’'-]*(?:(?:[A-Z][\w’'-]*|(?:of|and|the|a|for|on|in|to)(?![\w’'-]))[^\w’'-]*)*"
+    r"(?P<lower>[a-z][\w’'-]*)?"
 )
 _TITLE_SMALL_WORDS = frozenset({"of", "and", "the", "a", "for", "on", "in", "to"})
 _ENDS_IN_PUNCT = re.compile(r"[.!?,]$")
@@ -249,11 +266,9 @@ def _is_title(text: str, before: str) -> bool:
     # The quick answer for speech: the first word that is neither capitalised nor a small
     # word, found in one scan, usually the second word.
     prefix = _TITLE_PREFIX.match(text)  # always found, if only empty
-    pos = prefix.end() if prefix else 0
-    if text[pos : pos + 1].islower() and text[pos].isascii():
-        first_lower = _TITLE_WORD.match(text, pos)
-        if first_lower and first_lower.group().lower() not in _TITLE_SMALL_WORDS:
-            return False
+    first_lower = prefix.group("lower") if prefix else None
+    if first_lower and first_lower.lower() not in _TITLE_SMALL_WORDS:
+        return False
     words = capitalised = 0
     for m in _TITLE_WORD.finditer(text):
         word = m.group()
@@ -288,8 +303,8 @@ class Attributor:
         for mention in ctx.people.mentions:
             self.mentions.setdefault(mention.paragraph, []).append(mention)
         self.mention_starts = {p: [m.start for m in ms] for p, ms in self.mentions.items()}
-        self._watchdogs: list[list[str]] | None = None
-        self._any_watchdog = False
+        self._watchdog_cues: set[int] | None = None  # paragraphs that may name a watchdog
+        self._watchdogs: dict[int, list[str]] = {}
         self._roles: list[tuple[str, str]] | None = None
         self._genders: dict[str, str | None] = {}
 
@@ -302,7 +317,9 @@ class Attributor:
 
     def bounds(self, p: int, pos: int) -> tuple[int, int]:
         """Start and end of the sentence of paragraph p around pos."""
-        ends = self._ends[p] or self.ends(p)
+        ends = self._ends[p]
+        if ends is None:
+            ends = self.ends(p)
         i = bisect.bisect_right(ends, pos)
         return (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else len(self.masked[p]))
 
@@ -354,25 +371,25 @@ class Attributor:
             return ((-1, 0), self.last_speaker)
         return best
 
-    def _watchdog_names(self) -> list[list[str]]:
-        """The watchdogs each paragraph names, in order (found when first asked for)."""
-        if self._watchdogs is None:
-            self._watchdogs = [[] for _ in self.paragraphs]
-            for p in _watchdog_paragraphs(self.paragraphs):
-                self._watchdogs[p] = [
-                    WATCHDOGS[n] for n in _WATCHDOG_RE.findall(self.paragraphs[p])
-                ]
-            self._any_watchdog = any(self._watchdogs)
-        return self._watchdogs
+    def _watchdogs_in(self, p: int) -> list[str]:
+        """The watchdogs paragraph p names, in order (found when first asked for)."""
+        if self._watchdog_cues is None:
+            self._watchdog_cues = _watchdog_paragraphs(self.paragraphs)
+        if p not in self._watchdog_cues:
+            return []
+        names = self._watchdogs.get(p)
+        if names is None:
+            found = _WATCHDOG_RE.findall(self.paragraphs[p])
+            names = self._watchdogs[p] = [WATCHDOGS[n] for n in found]
+        return names
 
     def _recent_watchdog(self, pi: int, inspectorate: bool) -> str | None:
         """The body named nearest before (else after) paragraph pi; inspectorates first if asked."""
-        names = self._watchdog_names()
-        if not self._any_watchdog:
-            return None
+        if not self._watchdogs_in(pi) and not self._watchdog_cues:
+            return None  # no paragraph can name one
         fallback: str | None = None
         for p in itertools.chain(range(pi, -1, -1), range(pi + 1, len(self.paragraphs))):
-            for name in reversed(names[p]):
+            for name in reversed(self._watchdogs_in(p)):
                 if not inspectorate or name.startswith("HMIC"):
                     return name
                 fallback = fallback or name
@@ -866,14 +883,15 @@ class QuoteFinder:
 
     def _one(self, span: Span, last_quote_para: int) -> Quote | None:
         pieces = span.pieces
+        single = len(pieces) == 1
         pi, a, b = pieces[0]
         lp, la, lb = pieces[-1]
         para = self.paragraphs[pi]
-        if len(pieces) == 1:
+        if single:
             text = para[a:b].strip()
         else:
             text = "\n\n".join(self.paragraphs[p][x:y].strip() for p, x, y in pieces).strip()
-        if not (_TWO_WORDS if len(pieces) == 1 else _WORD).search(text):
+        if not (_TWO_WORDS if single else _WORD).search(text):
             return None  # no words, or one word in one paragraph
         core = text.strip(" .,")
         if len(core) <= _LONGEST_RATING and core.lower() in RATINGS:
@@ -884,7 +902,7 @@ class QuoteFinder:
         if s_start < a - 1 - WINDOW:
             s_start = a - 1 - WINDOW
         before = para[s_start : a - 1]
-        if len(pieces) == 1 and _is_title(text, before):
+        if single and _is_title(text, before):
             return None
         at_start = not before.strip(" —–-")
         speaker = self._according(pi, s_start, min(s_end, a + len(text) + WINDOW))
@@ -917,7 +935,7 @@ class QuoteFinder:
         return Quote(
             speaker=speaker.name,
             text=text,
-            paragraphs=(pi,) if len(pieces) == 1 else tuple(p for p, _, _ in pieces),
+            paragraphs=(pi,) if single else tuple(p for p, _, _ in pieces),
             partial=partial,
             speaker_kind=speaker.kind,
         )
