@@ -376,7 +376,7 @@ def list_keystroke(store: Store, flt: ArticleFilter, keep: int | None) -> tuple[
     t0 = time.perf_counter()
     rows = store.articles(flt, "date", True)
     if flt.text.strip():
-        {h.article_id: h.matches for h in store.search(flt.text)}
+        store.search(flt.text).matches_by_id()  # as the list reads them: no hit objects
     store.info() if not flt.is_empty else len(rows)
     cursor = 0
     if keep is not None:
