@@ -20,7 +20,7 @@ _SPAN_WORDS = ("this", "last", "next", "past", "the", "in", "earlier", "later", 
 # Every date expression holds an anchor: a digit run (numeric dates and years), a month name
 # (a month named alone) or a relative word ('today', 'last week', 'the past 12 months'), and
 # starts at its anchor or at one of the few words just before it. Anchor words are found by
-# ArticleText.places, far faster than a regex scan of the text; the words before an anchor are
+# ArticleText.anchors, far faster than a regex scan of the text; the words before an anchor are
 # read by a regex on ArticleText.backwards, from the anchor on.
 
 
@@ -82,11 +82,16 @@ def date_starts(text: ArticleText) -> dict[int, Starts]:
             starts = by_para[i] = Starts()
         return starts
 
-    paragraphs, classes = text.paragraphs, text.classes
+    paragraphs, classes, other_digits = text.paragraphs, text.classes, text.other_digits
+    # The words before a place are read on the reversed bytes, from the byte just before it:
+    # byte at+1 holds character at, so reversed, character at-1 is at last-at.
+    backwards = text.backwards
+    last = len(backwards) - 1
     for i, at, length in text.runs:
         # Every digit group of the date patterns is a whole run of one, two or four digits;
         # every year starts 19 or 20, and a day that starts a date comes before a month or
         # a '/' or '.' (the classes bytes after a run stand for the text after it).
+        first = offsets[i]
         if length == 4:
             if not paragraphs[i].startswith(_CENTURIES, at):
                 continue
@@ -95,19 +100,37 @@ def date_starts(text: ArticleText) -> dict[int, Starts]:
             continue
         elif (
             paragraphs[i][at + length : at + length + 1] in _NUMERIC_DATE_MARKS
-            or _MONTH_AFTER.match(classes, offsets[i] + at + length + 1)
-            or i in text.other_digits
+            or _MONTH_AFTER.match(classes, first + at + length + 1)
+            or i in other_digits
         ):
             entry(i).days.append(at)
-        if words := text.words_before(_NUMBER_BACK, offsets[i] + at, i):
-            entry(i).words += words
-    for at, word in text.places(DATE_ANCHOR_WORDS):
+        if m := _NUMBER_BACK.match(backwards, last - first - at, last - first):
+            entry(i).words += _word_starts(m, last - first)
+    for at, word in text.anchors:
+        if word not in DATE_ANCHOR_WORDS:
+            continue
         i = bisect_right(offsets, at) - 1
         if word in RELATIVE_ALONE:
             entry(i).relative.append(at - offsets[i])
-        elif word in _MONTHS_ALONE:
-            if preps := text.words_before(_MONTH_BACK, at, i):
-                entry(i).months += preps
-        elif words := text.words_before(_SPAN_BACK, at, i):
-            entry(i).relative += words
+            continue
+        back = _MONTH_BACK if word in _MONTHS_ALONE else _SPAN_BACK
+        first = offsets[i]
+        if m := back.match(backwards, last - at, last - first):
+            starts = entry(i)
+            if back is _MONTH_BACK:
+                starts.months += _word_starts(m, last - first)
+            else:
+                starts.relative += _word_starts(m, last - first)
     return by_para
+
+
+def _word_starts(m: re.Match[bytes], stop: int) -> list[int]:
+    """Where the words a _words_back pattern read start (`stop`: where the backwards reading
+    of the paragraph stops, so the paragraph's start)."""
+    starts: list[int] = []
+    for group in range(1, m.re.groups + 1):
+        end = m.end(group)
+        if end < 0:
+            break
+        starts.append(stop - end)
+    return starts

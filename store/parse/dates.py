@@ -87,15 +87,14 @@ def format_date(year: int, month: int | None, day: int | None) -> tuple[str, Pre
 
 
 def _full_match(m: re.Match[str]) -> tuple[int, int, int] | None:
-    g = m.groupdict()
-    if g["year"]:
-        y, mo, d = int(g["year"]), MONTHS[g["mon"].lower().rstrip(".")], int(g["day"])
-    elif g["year2"]:
-        y, mo, d = int(g["year2"]), MONTHS[g["mon2"].lower().rstrip(".")], int(g["day2"])
-    elif g["iy"]:
-        y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+    if year := m["year"]:
+        y, mo, d = int(year), MONTHS[m["mon"].lower().rstrip(".")], int(m["day"])
+    elif year := m["year2"]:
+        y, mo, d = int(year), MONTHS[m["mon2"].lower().rstrip(".")], int(m["day2"])
+    elif year := m["iy"]:
+        y, mo, d = int(year), int(m["im"]), int(m["id"])
     else:  # British day-first numeric dates
-        y, mo, d = int(g["ny"]), int(g["nm"]), int(g["nd"])
+        y, mo, d = int(m["ny"]), int(m["nm"]), int(m["nd"])
     return (y, mo, d) if _valid(y, mo, d) else None
 
 
@@ -247,6 +246,8 @@ def _collect(matches: Sequence[list[re.Match[str]]]) -> list[MentionParts]:
     already taken; in order of position."""
     taken: list[MentionParts] = []  # in order, never overlapping
     for read, pattern_matches in zip(_READERS, matches, strict=True):
+        if not pattern_matches:
+            continue
         fresh: list[MentionParts] = []
         j = 0  # the first taken mention that may overlap (a pattern's matches come in order)
         for m in pattern_matches:
@@ -290,11 +291,15 @@ def mentions_by_paragraph(paragraphs: Sequence[str]) -> list[tuple[int, list[Men
         full = month_year = day_month = year_only = nothing
         # Numeric patterns need a digit 0-9: runs hold one unless the paragraph holds others.
         if (days or years or words) and (i not in article.other_digits or _DIGIT.search(text)):
-            iso = [y for y in years if text.startswith("-", y + 4)]
-            full = _scan(_FULL_LOW, text, days + iso + words)
-            month_year = _scan(_MONTH_YEAR_LOW, text, words) if words else nothing
-            day_month = _scan(_DAY_MONTH_LOW, text, days + words)
-            year_only = _scan(_YEAR_ONLY_LOW, text, years) if years else nothing
+            iso = [y for y in years if text.startswith("-", y + 4)] if years else years
+            if days or words or iso:
+                full = _scan(_FULL_LOW, text, days + iso + words)
+            if words:
+                month_year = _scan(_MONTH_YEAR_LOW, text, words)
+            if days or words:
+                day_month = _scan(_DAY_MONTH_LOW, text, days + words)
+            if years:
+                year_only = _scan(_YEAR_ONLY_LOW, text, years)
         months, relative = starts.months, starts.relative
         found = _collect(
             (

@@ -32,12 +32,22 @@ def find_events(
     article = article_text(paragraphs)
     for pi, in_para in mentions_by_paragraph(paragraphs):
         spans = force_spans[pi] if pi < len(force_spans) else ()
+        sentences = article.sentences(pi)
         places = [m[0] for m in in_para]  # in order
-        for start, end, sentence in article.sentences(pi):
-            mentions = in_para[bisect_left(places, start) : bisect_left(places, end)]
+        for start, end, sentence in sentences:
+            # A paragraph of one sentence holds all its mentions.
+            mentions = (
+                in_para[bisect_left(places, start) : bisect_left(places, end)]
+                if len(sentences) > 1
+                else in_para
+            )
             if not mentions:
                 continue
-            named = list(dict.fromkeys(name for a, b, name in spans if a >= start and b <= end))
+            named = (
+                list(dict.fromkeys(name for a, b, name in spans if a >= start and b <= end))
+                if spans
+                else []
+            )
             if not named and main_force and _names_the_force(sentence):
                 named = [main_force]
             text = (

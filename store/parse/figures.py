@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..records import Figure
 from .articletext import ArticleText, article_text
@@ -85,7 +86,7 @@ _MONTH_BEFORE_LOW = re.compile(_MONTH_BEFORE_TEXT)
 _DIGIT = re.compile(r"[0-9]")
 _FIGURE_LOW = re.compile(_FIGURE.pattern, _FIGURE.flags & ~re.I)
 # Every number word and fraction _FIGURE knows starts with one of COUNT_WORDS as a whole word
-# ('two' of 'two-thirds', 'a' then 'third' of 'a third'): ArticleText.places finds them far
+# ('two' of 'two-thirds', 'a' then 'third' of 'a third'): ArticleText.anchors holds them, far
 # faster than running _FIGURE along the text.
 _AFTER_A = ("third", "thirds", "quarter")  # 'a third', 'a quarter' start two characters earlier
 
@@ -98,7 +99,8 @@ def _number(frac: str | None, num: str | None, scale: str | None, word: str | No
     if frac:
         return FRACTIONS[frac.lower()]
     if num:
-        return float(num.replace(",", "")) * _SCALES.get((scale or "").lower(), 1)
+        value = float(num.replace(",", "") if "," in num else num)
+        return value * _SCALES[scale.lower()] if scale else value
     return float(NUMBER_WORDS[(word or "").lower()])
 
 
@@ -108,25 +110,30 @@ def find_figures(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
     if not article.plain:
         return _scan_all(paragraphs)
     out: list[Figure] = []
+    ascii_case = article.ascii_case
     for pi, starts in sorted(_starts(article).items()):
         para = paragraphs[pi]
         low_para = article.lower(pi)
-        for s_start, _end, sentence in article.sentences(pi):
+        sentences = article.sentences(pi)
+        for s_start, _end, sentence in sentences:
             # The sentence is the text from s_start stripped: it starts where its first
-            # character first occurs from there.
+            # character first occurs from there (and if it is the paragraph's only sentence,
+            # it holds every start).
             first = para.index(sentence[0], s_start)
             last = first + len(sentence)
-            local = [
-                at - first for at in starts[bisect_left(starts, first) : bisect_left(starts, last)]
-            ]
+            if len(sentences) > 1:
+                local = starts[bisect_left(starts, first) : bisect_left(starts, last)]
+            else:
+                local = starts
             if not local:
                 continue
             low = low_para[first:last]
             end = 0
             for at in local:
+                at -= first
                 if at >= end and (m := _FIGURE_LOW.match(low, at)):
                     end = m.end()
-                    if figure := _figure(m, sentence, pi, low if article.ascii_case else None):
+                    if figure := _figure(m, sentence, pi, low if ascii_case else None):
                         out.append(figure)
     return tuple(out)
 
@@ -135,30 +142,30 @@ def _starts(article: ArticleText) -> dict[int, list[int]]:
     """Where figures may start, by paragraph: digit runs (and a currency sign before one), and
     number words and fractions; each where _FIGURE's look-behind allows a start."""
     paragraphs, offsets = article.paragraphs, article.offsets
+    places: list[tuple[int, int]] = []  # (paragraph, position in it)
+    for i, at, _length in article.runs:
+        places.append((i, at))
+        if at and paragraphs[i][at - 1] in "£$€":
+            places.append((i, at - 1))
+    for at, word in article.anchors:
+        if word in COUNT_WORDS:
+            i = bisect_right(offsets, at) - 1
+            at -= offsets[i]
+            places.append((i, at))
+            if word in _AFTER_A and at >= 2 and paragraphs[i][at - 2 : at].lower() == "a ":
+                places.append((i, at - 2))
     by_para: dict[int, list[int]] = {}
-
-    def add(i: int, at: int) -> None:
+    for i, at in places:
         before = paragraphs[i][at - 1] if at else " "
         if not (before.isalnum() or before in "_£$/.-"):
             by_para.setdefault(i, []).append(at)
-
-    for i, at, _length in article.runs:
-        add(i, at)
-        if at and paragraphs[i][at - 1] in "£$€":
-            add(i, at - 1)
-    for at, word in article.places(COUNT_WORDS):
-        i = bisect_right(offsets, at) - 1
-        at -= offsets[i]
-        add(i, at)
-        if word in _AFTER_A and at >= 2 and paragraphs[i][at - 2 : at].lower() == "a ":
-            add(i, at - 2)
     for i in article.other_digits:
         # Only a paragraph with a digit 0-9 or a number word is read (other digits alone are
         # not taken for a figure).
         low_para = article.lower(i)
         if not _DIGIT.search(low_para) and COUNT_WORDS.isdisjoint(word_set(low_para)):
             by_para.pop(i, None)
-    return {i: sorted(set(found)) for i, found in by_para.items()}
+    return {i: sorted(set(found)) if len(found) > 1 else found for i, found in by_para.items()}
 
 
 def _scan_all(paragraphs: Sequence[str]) -> tuple[Figure, ...]:
@@ -183,10 +190,11 @@ def _figure(m: re.Match[str], sentence: str, pi: int, low: str | None = None) ->
     """The figure a match of _FIGURE in the sentence gives, if it counts something (`low`, the
     sentence lower-cased, when the faster case-sensitive patterns may read it instead)."""
     start, end = m.span()
-    frac, num, scale, pct, word = m.group("frac", "num", "scale", "pct", "word")
+    _value, frac, num, scale, pct, word = m.groups()
     if num and not pct and not scale:
-        if "," not in num and 1900 <= float(num) <= 2100:
-            return None  # a year
+        # A year (no number under four characters long can be one).
+        if len(num) >= 4 and "," not in num and 1900 <= float(num) <= 2100:
+            return None
         if low is None:
             if _DATE_CONTEXT.match(sentence, end) or (
                 start and _MONTH_BEFORE.match(sentence[max(0, start - 12) : start][::-1])
@@ -203,15 +211,24 @@ def _figure(m: re.Match[str], sentence: str, pi: int, low: str | None = None) ->
         of = _PER_CENT_OF.match(sentence, end)
         counts = f"per cent of {of.group(1)}" if of else "per cent"
     elif counted := _COUNTED.match(sentence, end):
-        words: list[str] = []
-        for w in counted.group("what").split():
-            lower = w.lower()
-            if lower in _STOP_COUNT or (words and lower.endswith("ed")):
-                break
-            words.append(w)
-        counts = " ".join(words)
-        if not counts or counts.lower() in _STOP_COUNT:
+        counts = _counted_words(counted["what"])
+        if not counts:
             return None
     else:
         return None
     return Figure(value, _number(frac, num, scale, word), counts, sentence, pi)
+
+
+@lru_cache(maxsize=4096)
+def _counted_words(what: str) -> str:
+    """What a number counts, from the few words after it: up to a stop word or, after the
+    first word, a word ending 'ed' ('' when nothing is counted). Such short phrases repeat,
+    so they are remembered."""
+    words: list[str] = []
+    for w in what.split():
+        lower = w.lower()
+        if lower in _STOP_COUNT or (words and lower.endswith("ed")):
+            break
+        words.append(w)
+    counts = " ".join(words)
+    return "" if counts.lower() in _STOP_COUNT else counts
