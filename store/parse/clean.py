@@ -56,7 +56,8 @@ _FURNITURE_HEADS = frozenset(
     "|inva|some|shar|twee|emai|face|twit|what|link|copy|foll|clic|comm|skip|imag|phot|pict|cred"
     "|(ima|gett|pa m|pa w|all |back|cont|play|vide|this|top |you |reco|cook|acce|load".split("|")
 )
-_LINKS_FIRST = "rRmMsSyYſ"  # the letters _LINKS_HEADER can open with ("ſ" is an "s" ignoring case)
+# How _LINKS_HEADER's words open, in lower case ("ſ" is an "s" when case is ignored).
+_LINKS_HEADS = frozenset(("re", "mo", "se", "yo", "ſe"))
 _LINKS_HEADER = re.compile(
     r"^(?:read\s+(?:more|next|also)|more\s+on\s+this\s+story|related(?:\s+(?:articles?|stories|content))?"
     r"|more\s+from\b.{0,40}|see\s+also|you\s+may\s+also\s+like|most\s+read|more)"
@@ -146,6 +147,11 @@ def _has_inline_markup(text: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """Page furniture: ads, share buttons, newsletter prompts, 'Read more' links, captions."""
+    return _is_furniture(line, menus=True)
+
+
+def _is_furniture(line: str, menus: bool) -> bool:
+    """is_furniture, told whether the text the line is from holds any menu mark at all."""
     if len(line) > 300:
         return False
     stripped = line.strip(" -–—|•>")
@@ -157,7 +163,7 @@ def is_furniture(line: str) -> bool:
         return True
     if len(stripped) < 90 and "newsletter" in stripped.lower():
         return True
-    if _is_menu(stripped):
+    if menus and _is_menu(stripped):
         return True
     if stripped[:4].isascii() and head[:4] not in _FURNITURE_HEADS and not "0" <= head[0] <= "9":
         return False  # opens as no _FURNITURE phrase can ("ſ", "K", "İ", "ı" match ASCII letters)
@@ -166,21 +172,24 @@ def is_furniture(line: str) -> bool:
 
 def _is_menu(line: str) -> bool:
     """Navigation: 'Home > News > Crime', 'Menu | Search | Sign in'."""
-    if len(line) > 160:
-        return False
-    # A substring test per mark is much cheaper than a regex or set scan of the line.
-    if not (
-        ">" in line
-        or "|" in line
-        or "/" in line
-        or "›" in line
-        or "»" in line
-        or "·" in line
-        or "•" in line
-    ):
+    if len(line) > 160 or not _has_menu_mark(line):
         return False
     items = _MENU_SEP.split(line)
     return len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items)
+
+
+def _has_menu_mark(text: str) -> bool:
+    """Whether any mark a menu separates its items with is in the text."""
+    # A substring test per mark is much cheaper than a regex or set scan of the text.
+    return (
+        ">" in text
+        or "|" in text
+        or "/" in text
+        or "›" in text
+        or "»" in text
+        or "·" in text
+        or "•" in text
+    )
 
 
 _MENU_SEP = re.compile(r"\s(?:>|›|»|\||/|·|•)\s")
@@ -274,6 +283,7 @@ def clean_paragraphs(body: str) -> list[str]:
     wrapped = _wrapped_document(blocks)
     # Lines are parts of the body: with no inline markup in it, only a line's start can hold any.
     inline_markup = _has_inline_markup(body)
+    menus = _has_menu_mark(body)
     for block in blocks:
         lines: list[str] = []
         for raw in block:
@@ -285,9 +295,9 @@ def clean_paragraphs(body: str) -> list[str]:
                 line = raw.strip()
             if not line:
                 continue
-            if line[0] in _LINKS_FIRST and _LINKS_HEADER.match(line):
+            if line[:2].lower() in _LINKS_HEADS and _LINKS_HEADER.match(line):
                 break  # "Read more:" and the link lines under it, to the end of the block
-            if not is_furniture(line):
+            if not _is_furniture(line, menus):
                 lines.append(line)
         if len(lines) == 1:
             candidates.append(lines[0])  # a single line is its own paragraph

@@ -98,6 +98,9 @@ BODIES = [
         [PROSE, "End of the report."],
     ),
     ("furniture", "Hide Ad\n\n" + PROSE + "\n\nAdvertisement", [PROSE]),
+    ("links-header-long-s", PROSE + "\n\nſee also:\nAnother story", [PROSE]),
+    ("links-header-caps", PROSE + "\n\nMORE FROM CRIME:\nAnother story", [PROSE]),
+    ("menu-line", "Home > News > Crime\n\n" + PROSE, [PROSE]),
 ]
 
 
