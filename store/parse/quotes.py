@@ -452,10 +452,7 @@ class Attributor:
         para = self.paragraphs[p]
         # Every subject candidate lies within the sentence: one that names nobody and holds
         # no unnamed person ('the woman') is passed over without working them out.
-        starts = self.mention_starts.get(p)
-        if (
-            not starts or bisect.bisect_left(starts, st) == bisect.bisect_left(starts, en)
-        ) and not _may_name_unnamed(para[st:en]):
+        if not self._may_name(p, st, en):
             return None
         for a, b in self._subject_candidates(p, st, en):
             person = self._person_in(p, a, b)
@@ -475,11 +472,23 @@ class Attributor:
             self._genders[name] = self.ctx.people.genders.get(person_key(name))
         return self._genders[name]
 
+    def _may_name(self, p: int, start: int, end: int) -> bool:
+        """Whether paragraph p may name a person, or an unnamed one, between start and end.
+
+        False only if no person's mention starts there and no _UNNAMED match fits there.
+        """
+        starts = self.mention_starts.get(p)
+        if starts and bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end):
+            return True
+        return _may_name_unnamed(self.paragraphs[p][start:end])
+
     def _subject_candidates(self, p: int, st: int, en: int) -> Iterator[tuple[int, int]]:
         """Spans that may say who a sentence is about, best first; made as they are asked for."""
         para = self.paragraphs[p]
         verb = _VERB.search(self.masked[p], st, en)
-        if verb:
+        # The verb's subject lies between st and the verb: skipped if nobody can be named
+        # there (as in a quote that opens the sentence).
+        if verb and self._may_name(p, st, verb.start()):
             yield from _subject_before(para, verb.start(), st)
         according = self.according(p, st, en)
         if according:
@@ -596,35 +605,24 @@ class Attributor:
 
     def _unnamed_phrase(self, pi: int, start: int, end: int) -> Speaker | None:
         """The speaker of a subject phrase that names no person: a pronoun, role or body."""
-        words = self.paragraphs[pi][start:end].strip(" ,").split()
-        if not words:
+        shape = _phrase_shape(self.paragraphs[pi][start:end])
+        if shape is None:
             return None
-        if len(words) == 1 and (pronoun := words[0].lower().strip(",")) in PRONOUNS:
-            return self._pronoun(pi, start, pronoun)
-        phrase = " ".join(words).strip(" ,")
-        phrase = _LEADING_ARTICLE.sub("", phrase)
+        if shape.pronoun:
+            return self._pronoun(pi, start, shape.pronoun)
+        phrase = shape.phrase
         role_holder = self._role_holder(phrase)
         if role_holder:
             return role_holder
-        that_force = _THAT_FORCE.fullmatch(phrase)
-        if that_force:
+        if shape.that_force:
             recent = self._recent_force(pi, start) or self.ctx.main_force
             if recent:
-                noun = that_force.group(1)
+                noun = shape.that_force_noun
                 return Speaker(f"{recent} {noun.lower()}" if noun else recent, "organisation")
-        phrase_words = phrase.split()
-        if not phrase or len(phrase_words) > 9:
+        if not shape.may_speak:
             return None
-        if not any(w[:1].isupper() for w in phrase_words) and not any(
-            w.lower().strip("’'s") in SPEAKER_NOUNS or w.lower() in SPEAKER_NOUNS
-            for w in phrase_words
-        ):
-            return None  # neither a capital nor a speaker noun
-        if phrase.lower() in PRONOUNS or phrase.lower() in {"we", "i", "you", "there", "this"}:
-            return None
-        generic = _GENERIC_ORG.match(phrase)
-        if generic:
-            noun = generic.group(1).lower()
+        noun = shape.generic_noun
+        if noun is not None:
             if (
                 noun in ("force", "spokesman", "spokeswoman", "spokesperson", "statement")
                 and self.ctx.main_force
@@ -636,11 +634,61 @@ class Attributor:
             watchdog = self._recent_watchdog(pi, noun != "watchdog")
             if watchdog:
                 return Speaker(f"{watchdog} {phrase}", "organisation")
-        if len(phrase_words) <= 4 and phrase_words[-1].lower() in _FORCE_HEADS:
+        if shape.force_head:
             force = self.ctx.force_at(phrase)
             if force:
                 return Speaker(force, "organisation")
         return Speaker(phrase[:1].upper() + phrase[1:], "organisation")
+
+
+class _PhraseShape(NamedTuple):
+    """What the words of a subject phrase alone say about it; the article says the rest."""
+
+    pronoun: str | None  # the phrase is this one pronoun
+    phrase: str  # the words without a leading article
+    that_force: bool  # "that force", "a spokesman for the force"
+    that_force_noun: str | None  # "spokesman" in "a spokesman for the force"
+    may_speak: bool  # at most nine words, with a capital or a speaker noun, not "we"
+    generic_noun: str | None  # "report" in "the report", lower-cased
+    force_head: bool  # four words at most, the last one a force's ("Essex Police")
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_shape(text: str) -> _PhraseShape | None:
+    """The shape of a subject phrase (short, and repeated: 'A force spokesman'); None if empty."""
+    words = text.strip(" ,").split()
+    if not words:
+        return None
+    if len(words) == 1 and (pronoun := words[0].lower().strip(",")) in PRONOUNS:
+        return _PhraseShape(pronoun, "", False, None, False, None, False)
+    phrase = _LEADING_ARTICLE.sub("", " ".join(words).strip(" ,"))
+    that_force = _THAT_FORCE.fullmatch(phrase)
+    phrase_words = phrase.split()
+    may_speak = (
+        bool(phrase)
+        and len(phrase_words) <= 9
+        and (
+            any(w[:1].isupper() for w in phrase_words)
+            or any(
+                w.lower().strip("’'s") in SPEAKER_NOUNS or w.lower() in SPEAKER_NOUNS
+                for w in phrase_words
+            )
+        )
+        and phrase.lower() not in PRONOUNS
+        and phrase.lower() not in {"we", "i", "you", "there", "this"}
+    )
+    generic = _GENERIC_ORG.match(phrase) if may_speak else None
+    return _PhraseShape(
+        pronoun=None,
+        phrase=phrase,
+        that_force=that_force is not None,
+        that_force_noun=that_force.group(1) if that_force else None,
+        may_speak=may_speak,
+        generic_noun=generic.group(1).lower() if generic else None,
+        force_head=len(phrase_words) <= 4 and phrase_words[-1].lower() in _FORCE_HEADS
+        if may_speak
+        else False,
+    )
 
 
 def _strip_auxiliaries(clause: str) -> str:

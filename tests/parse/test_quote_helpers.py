@@ -1,0 +1,110 @@
+"""Quick tests inside the quote finder: each shortcut gives the answer of the full test."""
+
+from __future__ import annotations
+
+import pytest
+from forcewatch.store.parse.quotemarks import _MARKS, _mark_positions
+from forcewatch.store.parse.quotes import (
+    _UNNAMED,
+    _WATCHDOG_RE,
+    _is_title,
+    _may_name_unnamed,
+    _phrase_shape,
+)
+
+MARK_TEXTS = {
+    "none": "No marks at all here",
+    "ascii-double": 'He said "yes" twice',
+    "curly-and-apostrophes": "“It’s the force’s job,” she said, ‘quite’ so",
+    "at-edges": "”starts and ends“",
+    "every-kind": "\"“”„‟″«»'‘’‚‛′",
+    "repeats": "‘a’ ‘b’ “c” “d”",
+}
+
+
+@pytest.mark.parametrize("text", MARK_TEXTS.values(), ids=MARK_TEXTS.keys())
+def test_mark_positions_match_a_scan(text: str) -> None:
+    """Substring search finds every quote mark and apostrophe a regex scan finds, in order."""
+    assert _mark_positions(text) == [m.start() for m in _MARKS.finditer(text)]
+
+
+UNNAMED_TEXTS = {
+    "the-woman": ("The woman told the hearing", True),
+    "one-of-his-victims": ("one of his victims said", True),
+    "plain-man": ("a man said", True),
+    "capitals": ("THE WOMAN said", True),
+    "dotless-i": ("the gırl said", True),  # matched case-insensitively as 'girl'
+    "long-s": ("her ſon said", True),  # the long s matches 's' case-insensitively
+    "nobody": ("Essex Police said it would appeal", False),
+    "no-noun": ("The panel found the case proven", False),
+}
+
+
+@pytest.mark.parametrize(("text", "named"), UNNAMED_TEXTS.values(), ids=UNNAMED_TEXTS.keys())
+def test_unnamed_pretest_never_misses(text: str, named: bool) -> None:
+    """The cheap pre-test says yes whenever the unnamed-person pattern finds a match."""
+    assert (_UNNAMED.search(text) is not None) is named
+    if named:
+        assert _may_name_unnamed(text)
+
+
+TITLES = {
+    "report-title": ("Shining a Light on Betrayal", "the report ", True),
+    "small-words": ("State of the Nation", "titled ", True),
+    "speech": ("We have to keep checking", "said: ", False),
+    "lower-first": ("at the centre of every case", "had been ", False),
+    "odd-small-word": ("Review oF Vetting", "the review ", True),
+    "one-word": ("Vetting", "the report ", False),
+    "non-ascii-lower": ("Éclair éclair Review", "the report ", False),
+}
+
+
+@pytest.mark.parametrize(("text", "before", "title"), TITLES.values(), ids=TITLES.keys())
+def test_title_case_quotes(text: str, before: str, title: bool) -> None:
+    """Title Case after a title cue is a title; a quote with a lower-case word is speech."""
+    assert _is_title(text, before) is title
+
+
+WATCHDOG_TEXTS = {
+    "short-names": ("HMICFRS and the IOPC said", ["HMICFRS", "IOPC"]),
+    "long-name": (
+        "the Independent Office for Police Conduct said",
+        ["Independent Office for Police Conduct"],
+    ),
+    "longest-first": (
+        "Inspectorate of Constabulary and Fire and Rescue",
+        ["Inspectorate of Constabulary and Fire"],
+    ),
+    "inside-words": ("xIOPC and IOPCs and HMICx", []),
+    "at-start": ("IPCC files", ["IPCC"]),
+}
+
+
+@pytest.mark.parametrize(("text", "found"), WATCHDOG_TEXTS.values(), ids=WATCHDOG_TEXTS.keys())
+def test_watchdog_names_found_whole(text: str, found: list[str]) -> None:
+    """Watchdog names are found as whole words, the longer name where both fit."""
+    assert _WATCHDOG_RE.findall(text) == found
+
+
+PHRASES = {
+    "pronoun": ("she", "pronoun", "she"),
+    "spokesman": ("A force spokesman", "phrase", "force spokesman"),
+    "generic-report": ("the report", "generic_noun", "report"),
+    "force-name": ("Essex Police", "force_head", True),
+    "that-force": ("a spokesman for the force", "that_force_noun", "spokesman"),
+    "lower-case-words": ("some people", "may_speak", False),
+    "we": ("We", "may_speak", False),
+}
+
+
+@pytest.mark.parametrize(("text", "field", "value"), PHRASES.values(), ids=PHRASES.keys())
+def test_phrase_shape(text: str, field: str, value: object) -> None:
+    """The words of a subject phrase alone say whether it is a pronoun, a body or a force."""
+    shape = _phrase_shape(text)
+    assert shape is not None
+    assert getattr(shape, field) == value
+
+
+def test_phrase_shape_of_nothing() -> None:
+    """A phrase of spaces and commas has no shape."""
+    assert _phrase_shape(" , ") is None
