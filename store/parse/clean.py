@@ -304,6 +304,9 @@ def clean_paragraphs(body: str) -> list[str]:
         elif lines:
             candidates.extend(_join_lines(lines, wrapped))
     doubled = {c for c in candidates if not len(c) % 2 and _is_doubled(c)}
+    keys = [c.casefold() for c in candidates]
+    if not doubled and len(set(keys)) == len(keys):
+        return candidates  # nothing doubled and nothing repeated, even ignoring case
     halves = {c[: len(c) // 2] for c in doubled}
     counts = Counter(candidates)
     seen: set[str] = set()
@@ -313,7 +316,7 @@ def clean_paragraphs(body: str) -> list[str]:
             continue
         if index > 0 and counts[para] > 1 and not _SENTENCE_END.search(para) and len(para) < 200:
             continue  # a repeated caption line (a repeated headline keeps its first copy)
-        key = para.casefold()
+        key = keys[index]
         if key in seen:
             continue
         seen.add(key)

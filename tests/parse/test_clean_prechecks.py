@@ -101,6 +101,17 @@ BODIES = [
     ("links-header-long-s", PROSE + "\n\nſee also:\nAnother story", [PROSE]),
     ("links-header-caps", PROSE + "\n\nMORE FROM CRIME:\nAnother story", [PROSE]),
     ("menu-line", "Home > News > Crime\n\n" + PROSE, [PROSE]),
+    ("repeated-any-case", PROSE + "\n\n" + PROSE.upper(), [PROSE]),
+    (
+        "repeated-caption",
+        PROSE + "\n\nJane Smith\n\nEnd of the report.\n\nJane Smith",
+        [PROSE, "End of the report."],
+    ),
+    (
+        "doubled-caption",
+        "A man was held by policeA man was held by police\n\nA man was held by police\n\n" + PROSE,
+        [PROSE],
+    ),
 ]
 
 
