@@ -11,7 +11,7 @@ from .clean import clean_paragraphs, is_caption_name, repair_mojibake
 from .dates import dateline_date, is_dateline, is_update_line, parse_date_value, url_date
 from .events import find_events
 from .figures import find_figures
-from .forces import force_spans, tally
+from .forces import force_spans, paragraph_force_spans, tally
 from .frontmatter import split_front_matter
 from .outlets import HOSTS, outlet_from_text, outlet_from_url, split_site_suffix
 from .people import find_people
@@ -96,7 +96,7 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
             published = Published(from_url[0], from_url[1], "url")
 
     outlet = _outlet(url, site, fm.body[:20_000])
-    spans = [force_spans(p) for p in body]
+    spans = paragraph_force_spans(body)
     forces = _with_title_mentions(tally(spans), title)
     force_names = [f.name for f in forces]
     main_force = force_names[0] if forces else None
