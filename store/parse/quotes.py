@@ -99,12 +99,13 @@ _UNNAMED_NOUNS = (
     b"man", b"women", b"victim", b"girl", b"mother", b"wife", b"daughter", b"sister",
     b"complainant", b"survivor", b"father", b"husband", b"son", b"brother", b"boy",
 )  # fmt: skip
+_UNNAMED_NOUN = re.compile(b"|".join(_UNNAMED_NOUNS))
 
 
 def _may_name_unnamed(text: str) -> bool:
     """Cheap test before _UNNAMED: False only if no unnamed person can be named in text."""
-    low = _ascii_lower(text)  # no noun holds a k: the Kelvin sign does not matter
-    return any(noun in low for noun in _UNNAMED_NOUNS) or any(ch in text for ch in "İıſ")
+    # No noun holds a k: the Kelvin sign does not matter.
+    return _UNNAMED_NOUN.search(_ascii_lower(text)) is not None or any(ch in text for ch in "İıſ")
 
 
 _UNNAMED_GENDER = {
