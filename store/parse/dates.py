@@ -14,6 +14,16 @@ from .dateanchors import date_starts
 from .vocabulary import MONTH_NAMES
 
 MONTHS = {name: i for i, names in enumerate(MONTH_NAMES, start=1) for name in names}
+_BY_ABBREVIATION = {names[-1][:3]: i for i, names in enumerate(MONTH_NAMES, start=1)}
+
+
+def month_number(name: str) -> int:
+    """The month (1-12) a month name matched by the patterns stands for. Every form they
+    allow starts with its month's first three letters, including misspellings such as
+    'Sepember', which `sept?(?:ember)?` matches."""
+    return _BY_ABBREVIATION[name[:3].lower()]
+
+
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -88,9 +98,9 @@ def format_date(year: int, month: int | None, day: int | None) -> tuple[str, Pre
 
 def _full_match(m: re.Match[str]) -> tuple[int, int, int] | None:
     if year := m["year"]:
-        y, mo, d = int(year), MONTHS[m["mon"].lower().rstrip(".")], int(m["day"])
+        y, mo, d = int(year), month_number(m["mon"]), int(m["day"])
     elif year := m["year2"]:
-        y, mo, d = int(year), MONTHS[m["mon2"].lower().rstrip(".")], int(m["day2"])
+        y, mo, d = int(year), month_number(m["mon2"]), int(m["day2"])
     elif year := m["iy"]:
         y, mo, d = int(year), int(m["im"]), int(m["id"])
     else:  # British day-first numeric dates
@@ -110,7 +120,7 @@ def parse_date_value(value: str) -> tuple[str, Precision] | None:
     m2 = _MONTH_YEAR.search(value) or _ISO_MONTH.match(value)
     if m2:
         mon = m2.group("mon")
-        month = int(mon) if mon.isdigit() else MONTHS[mon.lower().rstrip(".")]
+        month = int(mon) if mon.isdigit() else month_number(mon)
         year = int(m2.group("year"))
         if _valid(year, month):
             return format_date(year, month, None)
@@ -153,7 +163,7 @@ def dateline_date(line: str) -> tuple[str, Precision] | None:
         return format_date(*ymd)
     m2 = _MONTH_YEAR.search(line)
     if m2:
-        year, month = int(m2.group("year")), MONTHS[m2.group("mon").lower().rstrip(".")]
+        year, month = int(m2.group("year")), month_number(m2.group("mon"))
         if _valid(year, month):
             return format_date(year, month, None)
     return None
@@ -212,7 +222,7 @@ def _full_date(m: re.Match[str]) -> MentionParts | None:
 
 
 def _month_year(m: re.Match[str]) -> MentionParts | None:
-    month = MONTHS[m["mon"].lower().rstrip(".")]
+    month = month_number(m["mon"])
     return m.start(), m.end(), int(m["year"]), month, None, None
 
 
@@ -220,12 +230,12 @@ def _day_month(m: re.Match[str]) -> MentionParts | None:
     mon = m["mon"] or m["mon2"]
     day = int(m["day"] or m["day2"])
     if 1 <= day <= 31 and not (mon.lower() == "may" and not m["day"]):
-        return m.start(), m.end(), None, MONTHS[mon.lower().rstrip(".")], day, None
+        return m.start(), m.end(), None, month_number(mon), day, None
     return None
 
 
 def _bare_month(m: re.Match[str]) -> MentionParts | None:
-    return m.start("mon"), m.end(), None, MONTHS[m["mon"].lower()], None, None
+    return m.start("mon"), m.end(), None, month_number(m["mon"]), None, None
 
 
 def _year_only(m: re.Match[str]) -> MentionParts | None:

@@ -33,6 +33,11 @@ DATE_CASES: list[tuple[str, str, list[Mention]]] = [
         [(7, 17, 2019, 5, 1, None), (31, 41, 2020, 3, 12, None)],
     ),
     (
+        "misspelt-month-the-pattern-allows",
+        "It happened in Sepember 2019 and again on Sepember 3.",
+        [(15, 28, 2019, 9, None, None), (42, 52, None, 9, 3, None)],
+    ),
+    (
         "month-of-year",
         "It happened in May of 2019, the panel heard.",
         [(15, 26, 2019, 5, None, None)],
