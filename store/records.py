@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any, Literal, TypeVar
 
 Precision = Literal["day", "month", "year", "unknown"]
 DateSource = Literal["front_matter", "dateline", "url", "none"]
@@ -33,12 +33,34 @@ def _choice(value: Any, allowed: tuple[str, ...]) -> Any:
 _PRECISIONS = ("day", "month", "year", "unknown")
 _DATE_SOURCES = ("front_matter", "dateline", "url", "none")
 
-# Each record's __init__ writes its fields straight into the instance's __dict__: the __init__
-# a frozen dataclass generates sets them one at a time through object.__setattr__, several times
-# slower, and the parser makes thousands of records. A test checks that every __init__ takes
-# exactly its record's fields, in order, with their defaults.
+_Record = TypeVar("_Record")
 
 
+def _direct_init(cls: type[_Record]) -> type[_Record]:
+    """Give a frozen dataclass an __init__ that writes its fields straight into the instance's
+    __dict__. The one dataclass generates sets them one at a time through object.__setattr__,
+    several times slower, and the parser makes thousands of records. The new __init__ takes
+    the same parameters: every field, in order, with its default."""
+    scope: dict[str, Any] = {}
+    params: list[str] = []
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.default_factory is not MISSING:
+            raise TypeError(f"{cls.__name__}.{f.name}: default factories are not supported")
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            scope[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+    body = "".join(f"    values[{f.name!r}] = {f.name}\n" for f in fields(cls))  # type: ignore[arg-type]
+    source = f"def __init__(self, {', '.join(params)}):\n    values = self.__dict__\n{body}"
+    exec(source, scope)  # the source holds only the class's own field names, as dataclass's does
+    init = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    setattr(cls, "__init__", init)  # noqa: B010 - mypy refuses assigning a method
+    return cls
+
+
+@_direct_init
 @dataclass(frozen=True)
 class Published:
     """When an article was published, how precisely, and where that came from."""
@@ -46,14 +68,6 @@ class Published:
     date: str | None = None  # "YYYY-MM-DD", "YYYY-MM", "YYYY" or None
     precision: Precision = "unknown"
     source: DateSource = "none"
-
-    def __init__(
-        self, date: str | None = None, precision: Precision = "unknown", source: DateSource = "none"
-    ) -> None:
-        values = self.__dict__  # set once, here: the record is frozen
-        values["date"] = date
-        values["precision"] = precision
-        values["source"] = source
 
     def to_json(self) -> dict[str, Any]:
         return {"date": self.date, "precision": self.precision, "source": self.source}
@@ -68,6 +82,7 @@ class Published:
         )
 
 
+@_direct_init
 @dataclass(frozen=True)
 class ForceMention:
     """A police force named in an article, with its mention count and paragraphs."""
@@ -75,12 +90,6 @@ class ForceMention:
     name: str
     mentions: int
     paragraphs: tuple[int, ...] = ()
-
-    def __init__(self, name: str, mentions: int, paragraphs: tuple[int, ...] = ()) -> None:
-        values = self.__dict__  # set once, here: the record is frozen
-        values["name"] = name
-        values["mentions"] = mentions
-        values["paragraphs"] = paragraphs
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "mentions": self.mentions, "paragraphs": list(self.paragraphs)}
@@ -95,6 +104,7 @@ class ForceMention:
         )
 
 
+@_direct_init
 @dataclass(frozen=True)
 class Person:
     """A named person with the title, role and organisation the text gives them."""
@@ -105,23 +115,6 @@ class Person:
     organisation: str | None = None
     aliases: tuple[str, ...] = ()
     paragraph: int = 0
-
-    def __init__(
-        self,
-        name: str,
-        title: str | None = None,
-        role: str | None = None,
-        organisation: str | None = None,
-        aliases: tuple[str, ...] = (),
-        paragraph: int = 0,
-    ) -> None:
-        values = self.__dict__  # set once, here: the record is frozen
-        values["name"] = name
-        values["title"] = title
-        values["role"] = role
-        values["organisation"] = organisation
-        values["aliases"] = aliases
-        values["paragraph"] = paragraph
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -149,6 +142,7 @@ class Person:
         )
 
 
+@_direct_init
 @dataclass(frozen=True)
 class Quote:
     """Words attributed to a speaker, spanning one or more paragraphs."""
@@ -158,21 +152,6 @@ class Quote:
     paragraphs: tuple[int, ...]
     partial: bool = False
     speaker_kind: SpeakerKind = "person"
-
-    def __init__(
-        self,
-        speaker: str,
-        text: str,
-        paragraphs: tuple[int, ...],
-        partial: bool = False,
-        speaker_kind: SpeakerKind = "person",
-    ) -> None:
-        values = self.__dict__  # set once, here: the record is frozen
-        values["speaker"] = speaker
-        values["text"] = text
-        values["paragraphs"] = paragraphs
-        values["partial"] = partial
-        values["speaker_kind"] = speaker_kind
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -195,6 +174,7 @@ class Quote:
         )
 
 
+@_direct_init
 @dataclass(frozen=True)
 class Event:
     """A dated statement for a force's timeline."""
@@ -205,23 +185,6 @@ class Event:
     text: str
     paragraph: int | None = None  # None for the article's own publication
     kind: Literal["published", "mentioned"] = "mentioned"
-
-    def __init__(
-        self,
-        date: str | None,
-        precision: Precision,
-        force: str | None,
-        text: str,
-        paragraph: int | None = None,
-        kind: Literal["published", "mentioned"] = "mentioned",
-    ) -> None:
-        values = self.__dict__  # set once, here: the record is frozen
-        values["date"] = date
-        values["precision"] = precision
-        values["force"] = force
-        values["text"] = text
-        values["paragraph"] = paragraph
-        values["kind"] = kind
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -247,6 +210,7 @@ class Event:
         )
 
 
+@_direct_init
 @dataclass(frozen=True)
 class Figure:
     """A number cited in the text, what it counts, and the sentence it is in."""
@@ -256,16 +220,6 @@ class Figure:
     counts: str
     sentence: str
     paragraph: int
-
-    def __init__(
-        self, value: str, number: float | None, counts: str, sentence: str, paragraph: int
-    ) -> None:
-        values = self.__dict__  # set once, here: the record is frozen
-        values["value"] = value
-        values["number"] = number
-        values["counts"] = counts
-        values["sentence"] = sentence
-        values["paragraph"] = paragraph
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -289,6 +243,7 @@ class Figure:
         )
 
 
+@_direct_init
 @dataclass(frozen=True)
 class ParsedArticle:
     """Everything extracted from one article file; paragraph indexes point into `paragraphs`."""
@@ -306,37 +261,6 @@ class ParsedArticle:
     events: tuple[Event, ...] = ()
     figures: tuple[Figure, ...] = ()
     warnings: tuple[str, ...] = field(default=())
-
-    def __init__(
-        self,
-        source: str,
-        title: str,
-        url: str | None,
-        outlet: str | None,
-        published: Published,
-        description: str | None,
-        paragraphs: tuple[str, ...],
-        forces: tuple[ForceMention, ...] = (),
-        people: tuple[Person, ...] = (),
-        quotes: tuple[Quote, ...] = (),
-        events: tuple[Event, ...] = (),
-        figures: tuple[Figure, ...] = (),
-        warnings: tuple[str, ...] = (),
-    ) -> None:
-        values = self.__dict__  # set once, here: the record is frozen
-        values["source"] = source
-        values["title"] = title
-        values["url"] = url
-        values["outlet"] = outlet
-        values["published"] = published
-        values["description"] = description
-        values["paragraphs"] = paragraphs
-        values["forces"] = forces
-        values["people"] = people
-        values["quotes"] = quotes
-        values["events"] = events
-        values["figures"] = figures
-        values["warnings"] = warnings
 
     def to_json(self) -> dict[str, Any]:
         """The `forcewatch parse` contract: one JSON object per article."""

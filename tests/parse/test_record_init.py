@@ -58,7 +58,7 @@ def _default(f: dataclasses.Field[Any]) -> Any:
 
 @pytest.mark.parametrize("record", RECORDS, ids=IDS)
 def test_init_takes_the_fields_in_order_with_their_defaults(record: Any) -> None:
-    """The hand-written __init__ names every field, in field order, with the field's default."""
+    """The direct __init__ names every field, in field order, with the field's default."""
     cls = type(record)
     params = list(inspect.signature(cls).parameters.values())
     assert [(p.name, p.default) for p in params] == [
