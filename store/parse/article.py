@@ -96,8 +96,10 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
             published = Published(from_url[0], from_url[1], "url")
 
     outlet = _outlet(url, site, fm.body[:20_000])
-    spans = paragraph_force_spans(body)
-    forces = _with_title_mentions(tally(spans), title)
+    # The headline is scanned with the body: each text's spans are what scanning it alone finds.
+    spans = paragraph_force_spans([*body, title])
+    title_spans = spans.pop()
+    forces = _with_title_mentions(tally(spans), title_spans)
     force_names = [f.name for f in forces]
     main_force = force_names[0] if forces else None
     if forces:
@@ -189,9 +191,11 @@ def _outlet(url: str | None, site: str | None, body: str) -> str | None:
     return outlet_from_text(body)
 
 
-def _with_title_mentions(forces: tuple[ForceMention, ...], title: str) -> tuple[ForceMention, ...]:
+def _with_title_mentions(
+    forces: tuple[ForceMention, ...], title_spans: list[tuple[int, int, str]]
+) -> tuple[ForceMention, ...]:
     """Count mentions in the headline too (paragraph indexes stay those of the body)."""
-    in_title = Counter(name for _, _, name in force_spans(title))
+    in_title = Counter(name for _, _, name in title_spans)
     if not in_title:
         return forces
     out = [ForceMention(f.name, f.mentions + in_title.pop(f.name, 0), f.paragraphs) for f in forces]

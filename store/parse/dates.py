@@ -130,9 +130,15 @@ def parse_date_value(value: str) -> tuple[str, Precision] | None:
     return None
 
 
+def _may_name_year(line: str) -> bool:
+    """Whether `_FULL_DATE` or `_MONTH_YEAR` may match: each of their matches holds a year,
+    which opens with the digits '19' or '20' (digits have no case to fold)."""
+    return "19" in line or "20" in line
+
+
 def is_dateline(line: str) -> bool:
     """A short line that is essentially a date (and maybe a time, weekday or 'Published')."""
-    if len(line) > DATELINE_MAX or _NOT_DATELINE.match(line):
+    if len(line) > DATELINE_MAX or not _may_name_year(line) or _NOT_DATELINE.match(line):
         return False
     m = _FULL_DATE.search(line) or _MONTH_YEAR.search(line)
     if not m:
@@ -151,6 +157,7 @@ def is_update_line(line: str) -> bool:
     """An 'Updated …' line, which is not the publication date."""
     return (
         len(line) <= DATELINE_MAX
+        and _may_name_year(line)
         and bool(_NOT_DATELINE.match(line))
         and bool(_FULL_DATE.search(line))
     )
