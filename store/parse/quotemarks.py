@@ -10,6 +10,7 @@ from typing import NamedTuple
 DOUBLE = '"“”„‟″«»'
 SINGLE = "'‘’‚‛′"
 _MARK_CHARS = DOUBLE + SINGLE
+_ASCII_MARKS = "\"'"
 _MARKS = re.compile(f"[{_MARK_CHARS}]")
 _OPEN_BEFORE = set(" \t([{—–-/:;,\u00a0") | set(DOUBLE) | set(SINGLE)
 _CLOSE_AFTER = set(" \t.,;:!?)]}—–-…\u00a0") | set(DOUBLE) | set(SINGLE)
@@ -41,38 +42,37 @@ class Span(NamedTuple):
 _Mark = tuple[int, str, bool, bool]
 
 
-def _marks(text: str) -> list[_Mark]:
-    """The marks of a paragraph that can open or close a quote, in order."""
-    out: list[_Mark] = []
-    # A space either side stands for the start and end of the paragraph: a mark there has
-    # nothing before or after it, and a space says the same to every test of _mark_kind.
-    padded = f" {text} "
-    for pos in _mark_positions(text):
-        kind = _mark_kind(padded[pos : pos + 3])
-        if kind is None:
+def _paragraph_marks(paragraphs: Sequence[str]) -> dict[int, list[_Mark]]:
+    """The marks that can open or close a quote in each paragraph that has any, in order."""
+    # The paragraphs joined by spaces, with a space before the first and after the last:
+    # around each paragraph this is what a mark's tests need, a space standing for its
+    # start and end, so every mark is judged by the three characters around it here.
+    joined = f" {' '.join(paragraphs)} "
+    # A substring search for each kind of mark the article holds (usually two or three)
+    # is far quicker than a regex scan with a character class this wide.
+    kinds = _ASCII_MARKS if joined.isascii() else _MARK_CHARS
+    found: list[tuple[int, tuple[str, bool, bool]]] = []
+    for mark in kinds:
+        i = joined.find(mark)
+        while i >= 0:
+            kind = _mark_kind(joined[i - 1 : i + 2])
+            if kind is not None:
+                found.append((i, kind))
+            i = joined.find(mark, i + 1)
+    found.sort()  # positions are unique
+    by_para: dict[int, list[_Mark]] = {}
+    p, start, end = -1, 0, 0  # paragraph p is joined[start:end]
+    for i, (family, left, right) in found:
+        while i >= end:
+            p += 1
+            start = end + 1
+            end = start + len(paragraphs[p])
+        # '90s, 'em, 'til: an opening single mark before these is an apostrophe (the
+        # match may not run past the paragraph, as it could not in the paragraph alone).
+        if left and family == "s" and _CONTRACTION.match(joined, i + 1, min(i + 5, end)):
             continue
-        family, left, right = kind
-        if left and family == "s" and _CONTRACTION.match(text, pos + 1, pos + 5):
-            continue  # '90s, 'em, 'til
-        out.append((pos, family, left, right))
-    return out
-
-
-def _mark_positions(text: str) -> list[int]:
-    """Where the quote marks and apostrophes of text are, in order.
-
-    A substring search for each kind of mark (most kinds are absent from a paragraph) is
-    quicker than a regex scan with a character class this wide.
-    """
-    found: list[int] = []
-    for mark in _MARK_CHARS:
-        if mark in text:
-            i = text.find(mark)
-            while i >= 0:
-                found.append(i)
-                i = text.find(mark, i + 1)
-    found.sort()
-    return found
+        by_para.setdefault(p, []).append((i - start, family, left, right))
+    return by_para
 
 
 @functools.lru_cache(maxsize=1024)
@@ -114,14 +114,15 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
     """Outer quoted spans in order; a quote left open continues when the next paragraph reopens."""
     spans: list[Span] = []
     pending: tuple[str, list[tuple[int, int, int]]] | None = None
-    for pi, text in enumerate(paragraphs):
-        # No quote mark or apostrophe: nothing opens here and nothing runs on. Most
-        # paragraphs are plain ASCII, where two substring tests are quicker than a scan.
-        if pending is None and not (
-            ('"' in text or "'" in text) if text.isascii() else _MARKS.search(text)
-        ):
-            continue
-        marks = _marks(text)
+    by_para = _paragraph_marks(paragraphs)
+    if not by_para:
+        return spans
+    no_marks: list[_Mark] = []
+    for pi in range(len(paragraphs)):
+        marks = by_para.get(pi, no_marks)
+        if pending is None and not marks:
+            continue  # nothing opens here and nothing runs on
+        text = paragraphs[pi]
         last_close: dict[str, int] | None = None  # the last closing mark of each kind
         start_index = 0
         if pending is not None:

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from forcewatch.store.parse.quotemarks import _MARKS, _mark_positions
+from forcewatch.store.parse.quotemarks import (
+    _CONTRACTION,
+    _MARKS,
+    _mark_kind,
+    _paragraph_marks,
+)
 from forcewatch.store.parse.quotes import (
     _UNNAMED,
     _WATCHDOG_RE,
@@ -19,13 +24,29 @@ MARK_TEXTS = {
     "at-edges": "”starts and ends“",
     "every-kind": "\"“”„‟″«»'‘’‚‛′",
     "repeats": "‘a’ ‘b’ “c” “d”",
+    "contractions": "in the '90s, 'em and rock 'n' roll, 'yes' ‘til ’90s",
 }
 
 
+def _marks_by_scan(text: str) -> list[tuple[int, str, bool, bool]]:
+    """The usable marks of text, each mark found by one regex scan and judged alone."""
+    padded = f" {text} "
+    found = []
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        kind = _mark_kind(padded[i : i + 3])
+        if kind and not (kind[1] and kind[0] == "s" and _CONTRACTION.match(text, i + 1, i + 5)):
+            found.append((i, *kind))
+    return found
+
+
 @pytest.mark.parametrize("text", MARK_TEXTS.values(), ids=MARK_TEXTS.keys())
-def test_mark_positions_match_a_scan(text: str) -> None:
-    """Substring search finds every quote mark and apostrophe a regex scan finds, in order."""
-    assert _mark_positions(text) == [m.start() for m in _MARKS.finditer(text)]
+def test_marks_match_a_scan(text: str) -> None:
+    """Marks found over the joined article are each paragraph's marks, as a scan of it finds."""
+    for article in ([text], [text, "an ASCII 'paragraph'", ""], ["“other” ‘marks’", "", text]):
+        found = _paragraph_marks(article)
+        for p, paragraph in enumerate(article):
+            assert found.get(p, []) == _marks_by_scan(paragraph)
 
 
 UNNAMED_TEXTS = {
