@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 
-from ..records import ForceMention, ParsedArticle, Published
+from ..records import ForceMention, ParsedArticle, Precision, Published
 from .clean import clean_paragraphs, is_caption_name, repair_mojibake
 from .dates import dateline_date, is_dateline, is_update_line, parse_date_value, url_date
 from .events import find_events
@@ -89,7 +89,7 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
             warnings.append(f"front matter date {date_value[:40]!r} not understood")
     body, dateline = _strip_header(body)
     if published.date is None and dateline:
-        published = Published(dateline[0], dateline[1], "dateline")  # type: ignore[arg-type]
+        published = Published(dateline[0], dateline[1], "dateline")
     if published.date is None and url:
         from_url = url_date(url)
         if from_url:
@@ -154,9 +154,9 @@ def _same(a: str, b: str) -> bool:
     return normal == norm(b) or normal == norm(split_site_suffix(b)[0])
 
 
-def _strip_header(body: list[str]) -> tuple[list[str], tuple[str, str] | None]:
+def _strip_header(body: list[str]) -> tuple[list[str], tuple[str, Precision] | None]:
     """Remove datelines, 'Updated' lines, bylines and the caption names beside them."""
-    dateline: tuple[str, str] | None = None
+    dateline: tuple[str, Precision] | None = None
     drop: set[int] = set()
     for i, para in enumerate(body[:HEADER_ZONE]):
         if is_update_line(para):

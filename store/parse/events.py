@@ -27,7 +27,8 @@ def find_events(
 ) -> tuple[Event, ...]:
     """The publication itself, then each sentence naming a date, tied to the forces it names."""
     events: list[Event] = []
-    for force in article_forces or [None]:  # type: ignore[list-item]
+    owners: Sequence[str | None] = article_forces or [None]
+    for force in owners:
         events.append(Event(published.date, published.precision, force, title, None, "published"))
     article = article_text(paragraphs)
     for pi, in_para in mentions_by_paragraph(paragraphs):
@@ -43,7 +44,7 @@ def find_events(
             )
             if not mentions:
                 continue
-            named = (
+            named: list[str | None] = (
                 list(dict.fromkeys(name for a, b, name in spans if a >= start and b <= end))
                 if spans
                 else []
@@ -64,6 +65,6 @@ def find_events(
                     continue
                 seen.add(key)
                 date, precision = key
-                for force in named or [None]:  # type: ignore[list-item]
+                for force in named or [None]:
                     events.append(Event(date, precision, force, text, pi, "mentioned"))
     return tuple(events)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -144,10 +144,11 @@ def _walk(data: dict[Any, Any], warnings: list[str]) -> Iterator[tuple[int, str,
         if nodes > MAX_NODES:
             warnings.append("front matter too large; rest ignored")
             return
+        items: Iterable[tuple[Any, Any]]
         if isinstance(node, dict):
             items = node.items()
         elif isinstance(node, list):
-            items = ((prefix, v) for v in node)  # type: ignore[assignment]
+            items = ((prefix, v) for v in node)
         else:
             continue
         for key, value in items:
