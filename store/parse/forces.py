@@ -183,10 +183,64 @@ class _Tables:
 
     entries: dict[str, _Entry]
     areas: dict[str, _Entry]
-    after_space: re.Pattern[str]  # a space, then a name: see `_Scan`
-    after_other: re.Pattern[str]  # any other character that may come before a name, then one
+    names: re.Pattern[str]  # a name in lower-cased text, not glued to a word either side
+    marked: re.Pattern[bytes]  # where a name may start, in the marked bytes: see `_marked`
+    reach: int  # how far before its first capital a name may start
+    longest: int  # how many characters a name may span
     areas_reversed: re.Pattern[str]  # area names spelled backwards, to read back from "and"
     longest_area: int
+
+
+def _free_lead(entry: _Entry) -> int:
+    """How many words open the name before its first word that must be capitalised."""
+    for index, (_spelling, rule) in enumerate(entry.checks):
+        if rule != _FREE:
+            return index
+    raise ValueError(f"gazetteer: {entry.force!r} has a name with no capitalised word")
+
+
+def _marked_piece(ch: str) -> str:
+    # In the marked bytes every character other than a letter, digit or "_" is a space or
+    # MARK (see `_marked`), so a name's spaces, apostrophes and "&" are one of those.
+    if ch == " ":
+        return "[ \x01]{1,3}"
+    if not ch.isalnum():
+        return "[ \x01]"
+    return re.escape(ch)
+
+
+def _marked_pattern(entries: dict[str, _Entry]) -> re.Pattern[bytes]:
+    """MARK, then a name or the rest of a name from its first word that must be capitalised.
+
+    Every name a scan accepts has such a word ('officers in Kent', 'the Met'), and its
+    capital puts a MARK before it, so each accepted name is found by this pattern at or
+    shortly after its start: at most `_Tables.reach` characters after.
+    """
+    keys = set(entries)
+    for key, entry in entries.items():
+        lead = _free_lead(entry)
+        if lead:
+            keys.add(" ".join(key.split(" ")[lead:]))
+    root = _Node()
+    for key in keys:
+        node = root
+        for ch in key:
+            node = node.children.setdefault(ch, _Node())
+        node.terminal = True
+
+    def emit(node: _Node) -> str:
+        branches = [_marked_piece(ch) + emit(node.children[ch]) for ch in sorted(node.children)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if node.terminal else body
+
+    return re.compile(("\x01(?:" + emit(root) + ")(?![a-z0-9_])").encode("ascii"))
+
+
+def _spread(text: str) -> int:
+    """The most characters `text` can span in an article: a space matches up to three."""
+    return len(text) + 2 * text.count(" ")
 
 
 @functools.cache
@@ -195,12 +249,18 @@ def _tables() -> _Tables:
     if not all(key[:1].isalpha() and key[:1].isascii() for key in entries):
         raise ValueError("gazetteer: every name must start with a letter")
     # Case-sensitive over lower-cased text: much faster than re.IGNORECASE on long input.
-    names = "(?:" + _trie_regex(sorted(entries)) + r")(?!\w)"
-    after_space = re.compile(" " + names)
-    after_other = re.compile("[^A-Za-z0-9_ ]" + names)
+    names = re.compile(r"(?<!\w)(?:" + _trie_regex(sorted(entries)) + r")(?!\w)")
+    reach = 0
+    for key, entry in entries.items():
+        lead = _free_lead(entry)
+        if lead:
+            reach = max(reach, _spread(" ".join(key.split(" ")[:lead])) + 3)
+    longest = max(_spread(key) for key in entries)
     backwards = re.compile("(?:" + _trie_regex(sorted(k[::-1] for k in areas)) + r")(?!\w)")
-    longest = max(len(a) for a in areas) + 8
-    return _Tables(entries, areas, after_space, after_other, backwards, longest)
+    longest_area = max(len(a) for a in areas) + 8
+    return _Tables(
+        entries, areas, names, _marked_pattern(entries), reach, longest, backwards, longest_area
+    )
 
 
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -340,49 +400,31 @@ def _lookup(matched: str) -> _Entry | None:
     return entry
 
 
-# Where the scan finds no (more) names.
-_NO_NAME = (_NEVER := 2**62, _NEVER)
+# The marked bytes of a text: one byte for each character. A letter, digit or "_" (ASCII) is
+# itself, lower-cased; any other character is a space, or MARK when a capital (A-Z) follows.
+_MARK = 0x01
+_MARK_TABLE = bytes(
+    (b & 0x7F if chr(b & 0x7F).isalnum() or b & 0x7F == 0x5F else (_MARK if b & 0x80 else 0x20))
+    for b in range(256)
+)
+_KELVIN = "\u212a"  # the one character other than A-Z that lower-cases to an ASCII letter
 
 
-class _Scan:
-    """The names in a scan text, as `\\b(?:names)(?!\\w)` finds them, leftmost first.
+def _marked(text: str) -> bytes:
+    """The marked bytes of `text`, built with whole-text operations.
 
-    A name starts with a letter after a character that is no word character. The scan text
-    has a space before each paragraph, so most names follow a space: one pattern finds those,
-    led by a literal space, which the engine jumps to far faster than it tests a word
-    boundary at every character. A second pattern, led by the set of other characters, finds
-    the rest; of those, only a character outside ASCII may still be a word character, which
-    is checked here. Each pattern's next name is kept until the scan moves past its start.
+    Each character becomes one byte (outside ASCII: '?'), so offsets stay aligned. A capital is
+    the one byte that lower-casing changes, by 0x20; that difference, moved one byte back and
+    up to the top bit, flags the byte before each capital, which the table then turns into
+    MARK (or leaves a letter, digit or "_").
     """
-
-    __slots__ = ("after_other", "after_space", "next_other", "next_space", "text")
-
-    def __init__(self, text: str, tables: _Tables) -> None:
-        self.text = text
-        self.after_space = tables.after_space
-        self.after_other = tables.after_other
-        self.next_space = self.next_other = (-1, -1)
-
-    def first(self, pos: int) -> tuple[int, int]:
-        """Start and end of the leftmost name starting at or after `pos` (> 0); else _NO_NAME."""
-        if self.next_space[0] < pos:
-            m = self.after_space.search(self.text, pos - 1)
-            self.next_space = (m.start() + 1, m.end()) if m is not None else _NO_NAME
-        if self.next_other[0] < pos:
-            self.next_other = self._after_other(pos - 1)
-        return min(self.next_space, self.next_other)
-
-    def _after_other(self, at: int) -> tuple[int, int]:
-        text = self.text
-        while (m := self.after_other.search(text, at)) is not None:
-            at = m.start()
-            if text[at].isascii() or _WORD_CHAR.match(text, at) is None:
-                return at + 1, m.end()
-            at += 1
-        return _NO_NAME
-
-
-_WORD_CHAR = re.compile(r"\w")
+    if not text.isascii() and _KELVIN in text:
+        text = text.replace(_KELVIN, "K")  # it is a capital that lower-cases to 'k'
+    upper = text.encode("ascii", "replace")
+    lower = upper.lower()
+    low = int.from_bytes(lower, "little")
+    flags = (int.from_bytes(upper, "little") ^ low) >> 6  # 0x20 at i+1 -> 0x80 at i
+    return (low | flags).to_bytes(len(lower), "little").translate(_MARK_TABLE)
 
 
 def _lower(text: str) -> str:
@@ -402,30 +444,45 @@ def force_spans(text: str) -> list[tuple[int, int, str]]:
 
 def paragraph_force_spans(paragraphs: Sequence[str]) -> list[list[tuple[int, int, str]]]:
     """`force_spans` of each paragraph, found in one scan of them all."""
-    # The scan text: a space before each paragraph, and NUL between them, which no name holds
-    # or runs across, and which the checks either side of a name treat as a text's end.
-    joined = " " + "\x00 ".join(paragraphs)
-    lowered = joined.lower()
-    if len(lowered) != len(joined):
-        lowered = " " + "\x00 ".join(map(_lower, paragraphs))
-    scan = _Scan(lowered, _tables())
+    # What is found: in each paragraph's lower-cased text, the leftmost name `names` matches
+    # from `pos` on whose letter case fits, then the next from its end, and so on.
+    #
+    # Where to look is read from the marked bytes of the joined paragraphs (a space before
+    # each, NUL between). A name whose case fits has a word that must be capitalised, and
+    # `marked` finds a MARK before it at most `reach` characters after the name's start. So
+    # before the first such hit at or after `pos` there is no name, and any name from `pos`
+    # to the hit lies within `reach` before it: `names` searched from there finds it.
+    tables = _tables()
+    marked = _marked(" " + "\x00 ".join(paragraphs))
+    hits, names, reach, longest = tables.marked, tables.names, tables.reach, tables.longest
     found: list[list[tuple[int, int, str]]] = [[] for _ in paragraphs]
-    pi, base, limit = -1, 0, 0  # the paragraph of the last name, where it starts and ends
-    text, last_end = "", 0
+    pi, base, limit = -1, 0, 0  # the paragraph of the last hit, where it starts and ends
+    text = lowered = ""
+    last_end = 0
     pos = 1
-    while (name := scan.first(pos))[0] < len(lowered):
-        if name[0] >= limit:
-            while name[0] >= limit:
+    while (hit := hits.search(marked, pos - 1)) is not None:
+        at = hit.start() + 1
+        if at >= limit:
+            while at >= limit:
                 pi += 1
                 base = limit + 2 if pi else 1
                 limit = base + len(paragraphs[pi])
             text, last_end = paragraphs[pi], 0
-        start, end = name[0] - base, name[1] - base
-        entry = _lookup(text[start:end])
-        if entry is None:
-            pos = name[0] + 1
+            lowered = _lower(text)
+        rel = at - base
+        low = max(0, pos - base, rel - reach)
+        # The name may run up to `longest` characters on, and `names` reads one more.
+        endpos = min(len(lowered), rel + longest + 1)
+        while (m := names.search(lowered, low, endpos)) is not None and m.start() <= rel:
+            start, end = m.span()
+            entry = _lookup(text[start:end])
+            if entry is not None:
+                break
+            low = start + 1
+        else:
+            pos = at + 1
             continue
-        pos = name[1]
+        pos = base + end
         if _OFFICE_AFTER.match(text, end) is not None:
             continue
         if _NEW_BEFORE.search(text, max(0, start - 6), start) is not None:
@@ -436,7 +493,7 @@ def paragraph_force_spans(paragraphs: Sequence[str]) -> list[list[tuple[int, int
             continue
         spans = found[pi]
         if entry.area is not None:
-            spans.extend(_conjuncts(lowered[base:limit], text, start, entry, last_end))
+            spans.extend(_conjuncts(lowered, text, start, entry, last_end))
         spans.append((start, end, entry.force))
         last_end = end
     for spans in found:
