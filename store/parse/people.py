@@ -114,6 +114,8 @@ _APPOSITIVE = re.compile(r"\s*,\s*(?=[^,.;:“”\"‘]{0,120}+\s*,)(?P<role>[^,
 _FROM_ORG = re.compile(
     rf"\s+(?:from|of|at|for|with)\s+(?P<org>(?:the\s+)?[{_UPPER}][\w’'&-]*(?:\s+(?:and\s+|of\s+|for\s+)?[{_UPPER}][\w’'&-]*)*)"
 )
+# The first letters of the words `_FROM_ORG` opens with.
+_ORG_FIRST = frozenset("foaw")
 _CLAUSE_NOT_ROLE = re.compile(r"(?i)(who|which|when|where|speaking|responding|adding)\b")
 # Every character that case-blind matching takes for the first letter of one of those words.
 _CLAUSE_FIRST = frozenset("wWsSſrRaA")
@@ -157,7 +159,7 @@ _MALE_IN_A = frozenset("luca joshua ezra nikita sasha andrea jonah elijah isa mu
 _JOINER = "\x00"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, init=False)
 class PersonMention:
     """Where a person is named in the paragraphs."""
 
@@ -166,17 +168,32 @@ class PersonMention:
     end: int
     key: str
 
+    def __init__(self, paragraph: int, start: int, end: int, key: str) -> None:
+        # Many are made per article: fill the fields directly, not one frozen setattr each.
+        values = self.__dict__
+        values["paragraph"] = paragraph
+        values["start"] = start
+        values["end"] = end
+        values["key"] = key
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class _Draft:
     name: str
-    title: str | None = None
-    role: str | None = None
-    organisation: str | None = None
-    aliases: set[str] = field(default_factory=set)
-    paragraph: int = 0
-    gender: str | None = None
-    seen: int = 0
+    title: str | None
+    role: str | None
+    organisation: str | None
+    aliases: set[str]
+    paragraph: int
+    gender: str | None
+    seen: int
+
+    def __init__(self, name: str, paragraph: int) -> None:
+        self.name = name
+        self.title = self.role = self.organisation = self.gender = None
+        self.aliases = set()
+        self.paragraph = paragraph
+        self.seen = 0
 
 
 @dataclass(frozen=True)
@@ -363,7 +380,7 @@ def find_people(
         key = fold(name)  # person_key(name): the words hold no spaces to normalise
         draft = drafts.get(key)
         if draft is None:
-            draft = drafts[key] = _Draft(name=name, paragraph=pi)
+            draft = drafts[key] = _Draft(name, pi)
         full = para[start:end]
         if full != name:
             draft.aliases.add(" ".join(full.split()))
@@ -502,8 +519,13 @@ def _second_pass(
 def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
     """Role from an appositive ('X, head of Y, said'), organisation from 'X from Y'."""
     after = para[end : end + 1]  # an appositive starts with a comma, 'from Y' with a space
+    # Both patterns open with a run of spaces. When one space comes before something else, that
+    # next character is the comma an appositive then needs, or the f/o/a/w of 'from' and the
+    # like: any other, and the pattern cannot match.
+    nxt = para[end + 1 : end + 2] if after.isspace() else ""
     if draft.role is None:
-        m = _APPOSITIVE.match(para, end) if after == "," or after.isspace() else None
+        appositive = after == "," or nxt == "," or nxt.isspace()
+        m = _APPOSITIVE.match(para, end) if appositive else None
         role = m.group("role") if m else ""
         if m and not (role[:1] in _CLAUSE_FIRST and _CLAUSE_NOT_ROLE.match(role)):
             draft.role = role.strip()
@@ -513,7 +535,7 @@ def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
                 role = _LEADING_ARTICLE.sub("", found.strip(" ,"))
                 if len(role.split()) >= 1 and role.lower() not in {"said", "says"}:
                     draft.role = role
-    if draft.organisation is None and after.isspace():
+    if draft.organisation is None and (nxt in _ORG_FIRST or nxt.isspace()):
         m2 = _FROM_ORG.match(para, end)
         if m2:
             draft.organisation = m2.group("org").strip()
