@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 from operator import add, attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..records import Person
 from .lexicon import FEMALE_NAMES, MALE_NAMES, NOT_NAME_WORDS, ROLE_NOUNS, TITLES
@@ -159,22 +159,14 @@ _MALE_IN_A = frozenset("luca joshua ezra nikita sasha andrea jonah elijah isa mu
 _JOINER = "\x00"
 
 
-@dataclass(frozen=True, init=False)
-class PersonMention:
-    """Where a person is named in the paragraphs."""
+class PersonMention(NamedTuple):
+    """Where a person is named in the paragraphs (many per article: a named tuple is the
+    cheapest read-only record to make, compiled or not)."""
 
     paragraph: int
     start: int
     end: int
     key: str
-
-    def __init__(self, paragraph: int, start: int, end: int, key: str) -> None:
-        # Many are made per article: fill the fields directly, not one frozen setattr each.
-        values = self.__dict__
-        values["paragraph"] = paragraph
-        values["start"] = start
-        values["end"] = end
-        values["key"] = key
 
 
 @dataclass(slots=True, init=False)
