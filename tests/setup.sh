@@ -19,6 +19,6 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[dev]'
-# Cache the bytecode as a regular install does, even where PYTHONDONTWRITEBYTECODE is set.
-.venv/bin/python -m compileall -q store tui >/dev/null
+# A regular install, as users get it, with the parser compiled by mypyc (a minute the first
+# time). The tests run against it: run this again after changing the code (a test says so).
+.venv/bin/python -m pip install -q '.[dev]'

@@ -16,6 +16,8 @@ import contextlib
 import errno
 import fcntl
 import hashlib
+import importlib
+import importlib.machinery
 import json
 import os
 import platform
@@ -304,6 +306,12 @@ def bench_parse(files: Sequence[Path], runs: int, sample: int) -> dict[str, Any]
         cpu.append(len(blobs) / (c1 - c0))
         log(f"  parse run {run + 1}: {wall[-1]:.0f} articles/s (cpu {cpu[-1]:.0f}/s)")
     return {"articles": per_run, "wall": summary(wall), "cpu": summary(cpu)}
+
+
+def parser_compiled() -> bool:
+    """Whether the installed parser is the compiled build (a wheel's) or plain Python."""
+    module = importlib.import_module("forcewatch.store.parse.quotes")
+    return str(module.__file__).endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
 
 
 # ---- 2. ingest ------------------------------------------------------------------------------
@@ -902,6 +910,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "parse_note": "articles per CPU-second of the parsing process (median of runs); "
             "wall-clock rate beside it",
             "parse_sample": parse["articles"],
+            "parser_compiled": parser_compiled(),
             "ingest_runs_s": [round(s, 2) for s in ingest_s],
             "ingest_exit": [i.status for i in ingests],
             "ingest_tree_rss_mb": over_ingests(lambda i: i.total_rss_mb, max),
@@ -963,7 +972,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for key in KEYS:
         lines.append(f"{key:24} {fmt(figures[key]):>12}  {verdict(key, n, figures[key])}")
     lines.append(
-        f"(parse wall {fmt(result['parse_wall_articles_per_s'])}/s; ingest runs "
+        f"(parse wall {fmt(result['parse_wall_articles_per_s'])}/s, parser "
+        f"{'compiled' if result['parser_compiled'] else 'plain Python'}; ingest runs "
         f"{result['ingest_runs_s']}, cpu {fmt(result['ingest_cpu_s'])} s; trivial Textual app "
         f"{fmt(result['textual_floor_s'])} s (x{fmt(result['cold_start_vs_floor'])}); first paint "
         f"{fmt(result['first_paint_s'])} s, app cpu at list paint {fmt(result['cold_start_cpu_s'])} s; "

@@ -120,6 +120,11 @@ def readable_install(folder: Path) -> Path:
     lib = folder / "lib"
     for dist in runtime_distributions():
         if dist.metadata["Name"] == "forcewatch":
+            # The compiled parser's shared library lies beside the package, not in it.
+            for file in dist.files or []:
+                if "__mypyc" in str(file) and "/" not in str(file):
+                    lib.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(Path(str(file.locate())), lib / str(file))
             continue
         for file in dist.files or []:
             if str(file).startswith("..") or "__pycache__" in str(file):
