@@ -37,6 +37,9 @@ class Span(NamedTuple):
         return self.pieces[-1]
 
 
+# Span's own constructor, without the Python-level __new__ NamedTuple adds in front of it.
+_new_span = tuple.__new__
+
 # A quote mark that can open or close a span: (position, family, can open, can close).
 # Plain tuples: a paragraph may hold many marks.
 _Mark = tuple[int, str, bool, bool]
@@ -132,7 +135,7 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
                 start_index = 1
                 outer_pieces = pieces
             else:
-                spans.append(Span(family, tuple(pieces), False))
+                spans.append(_new_span(Span, (family, tuple(pieces), False)))
                 pending = None
                 stack = []
                 outer_pieces = []
@@ -155,7 +158,7 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
                 family, begin = stack.pop()
                 if not stack:
                     outer_pieces.append((pi, begin, pos))
-                    spans.append(Span(family, tuple(outer_pieces), True))
+                    spans.append(_new_span(Span, (family, tuple(outer_pieces), True)))
                     outer_pieces = []
                     pending = None
                 continue
@@ -174,12 +177,12 @@ def find_spans(paragraphs: Sequence[str]) -> list[Span]:
                 family, begin = stack.pop()
                 if not stack:
                     outer_pieces.append((pi, begin, pos))
-                    spans.append(Span(family, tuple(outer_pieces), True))
+                    spans.append(_new_span(Span, (family, tuple(outer_pieces), True)))
                     outer_pieces = []
         if stack:
             family, begin = stack[0]
             outer_pieces.append((pi, begin, len(text)))
             pending = (family, outer_pieces)
     if pending is not None:
-        spans.append(Span(pending[0], tuple(pending[1]), False))
+        spans.append(_new_span(Span, (pending[0], tuple(pending[1]), False)))
     return spans

@@ -162,6 +162,7 @@ _TITLE_PREFIX = re.compile(
     r"(?P<lower>[a-z][\w’'-]*)?"
 )
 _TITLE_SMALL_WORDS = frozenset({"of", "and", "the", "a", "for", "on", "in", "to"})
+_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ENDS_IN_PUNCT = re.compile(r"[.!?,]$")
 _INVERTING_MARKS = tuple(",“”\"‘’'")  # '…,” said X': the verb comes before its subject
 _INVERTED_WHO = re.compile(
@@ -219,6 +220,10 @@ def _ascii_lower(text: str) -> bytes:
     return text.encode("ascii", "ignore").lower()
 
 
+# A pure function of a short name; names recur from article to article.
+_person_key = functools.lru_cache(maxsize=4096)(person_key)
+
+
 class Speaker(NamedTuple):
     """Who said something: a display name and whether a person or an organisation."""
 
@@ -269,10 +274,31 @@ def _sentence_ends(masked: str) -> list[int]:
     return ends
 
 
+def _has_words(text: str, least: int) -> bool:
+    """Whether text has a word (least 1) or two (least 2), as _WORD or _TWO_WORDS finds."""
+    # The usual quote opens with a word character, and a space follows its first word
+    # directly: a word run, a gap, a word character. Anything else goes to the pattern.
+    if text[:1].isalnum():
+        if least == 1:
+            return True
+        space = text.find(" ")
+        if space > 0 and text[space + 1 : space + 2].isalnum():
+            return True
+    return (_TWO_WORDS if least == 2 else _WORD).search(text) is not None
+
+
 def _is_title(text: str, before: str) -> bool:
     """A quoted title in Title Case ('the report “Shining a Light”'), not speech."""
-    # The quick answer for speech: the first word that is neither capitalised nor a small
-    # word, found in one scan, usually the second word.
+    # Speech usually opens with a capitalised word of letters and digits, one space and a
+    # word of four or more small ASCII letters ("We will …"): the word _TITLE_PREFIX would
+    # find first, and too long for a small word, so no title.
+    space = text.find(" ")
+    if space > 0 and text[0] in _ASCII_CAPITALS and (space == 1 or text[1:space].isalnum()):
+        second = text[space + 1 : space + 5]
+        if len(second) == 4 and second.isascii() and second.isalpha() and second.islower():
+            return False
+    # The quick answer for other speech: the first word that is neither capitalised nor a
+    # small word, found in one scan, usually the second word.
     prefix = _TITLE_PREFIX.match(text)  # always found, if only empty
     first_lower = prefix.group("lower") if prefix else None
     if first_lower and first_lower.lower() not in _TITLE_SMALL_WORDS:
@@ -436,25 +462,6 @@ class Attributor:
             best = self.phrase(pi, m.start(), m.end()) or best
         return best
 
-    def _sentences_before(self, pi: int, pos: int, limit: int) -> Iterator[tuple[int, int, int]]:
-        """Up to `limit` (paragraph, start, end) sentences before pos, nearest first."""
-        found = 0
-        for p in range(pi, max(-1, pi - 4), -1):
-            masked = self.masked[p]
-            stop = len(masked)
-            if p == pi:
-                stop, _ = self.bounds(p, pos)
-            ends = self.ends(p)
-            k = bisect.bisect_right(ends, stop)  # sentences ending by stop, then one up to it
-            for i in range(k, max(0, k - limit) - 1, -1):
-                st = ends[i - 1] if i else 0
-                en = ends[i] if i < k else stop
-                if en > st and _NON_SPACE.search(masked, st, en):
-                    yield p, st, en
-                    found += 1
-                    if found >= limit:
-                        return
-
     def _subject_person(self, p: int, st: int, en: int) -> tuple[Speaker, str | None] | None:
         """The person (named or not) a sentence is about: its speech verb's or its opening subject."""
         para = self.paragraphs[p]
@@ -477,7 +484,7 @@ class Attributor:
     def _gender_of(self, name: str) -> str | None:
         """The gender recorded for the person of this name, if any (looked up once a name)."""
         if name not in self._genders:
-            self._genders[name] = self.ctx.people.genders.get(person_key(name))
+            self._genders[name] = self.ctx.people.genders.get(_person_key(name))
         return self._genders[name]
 
     def _may_name(self, p: int, start: int, end: int) -> bool:
@@ -512,14 +519,32 @@ class Attributor:
 
     def _salient_person(self, pi: int, pos: int, gender: str | None) -> Speaker | None:
         """For he/she: the subject of the nearest earlier sentence that can be meant."""
-        for p, st, en in self._sentences_before(pi, pos, 5):
-            found = self._subject_person(p, st, en)
-            if found is None:
-                continue
-            speaker, g = found
-            if gender and g and g != gender:
-                continue
-            return speaker
+        # Up to five non-blank sentences before pos, nearest first: in paragraph pi those
+        # ending by the start of pos's sentence, then in the three paragraphs before it.
+        found = 0
+        for p in range(pi, max(-1, pi - 4), -1):
+            masked = self.masked[p]
+            ends = self._ends[p]
+            if ends is None:
+                ends = self.ends(p)
+            if p == pi:  # up to the start of the sentence around pos, as bounds() gives it
+                i = bisect.bisect_right(ends, pos)
+                stop = ends[i - 1] if i else 0
+            else:
+                stop = len(masked)
+            k = bisect.bisect_right(ends, stop)
+            for i in range(k, max(0, k - 5) - 1, -1):
+                st = ends[i - 1] if i else 0
+                en = ends[i] if i < k else stop
+                if en > st and _NON_SPACE.search(masked, st, en):
+                    subject = self._subject_person(p, st, en)
+                    if subject is not None:
+                        speaker, g = subject
+                        if not (gender and g and g != gender):
+                            return speaker
+                    found += 1
+                    if found >= 5:
+                        return None
         return None
 
     def _recent_subject(self, pi: int, pos: int) -> Speaker | None:
@@ -947,7 +972,7 @@ class QuoteFinder:
             text = para[a:b].strip()
         else:
             text = "\n\n".join(self.paragraphs[p][x:y].strip() for p, x, y in pieces).strip()
-        if not (_TWO_WORDS if single else _WORD).search(text):
+        if not _has_words(text, 2 if single else 1):
             return None  # no words, or one word in one paragraph
         core = text.strip(" .,")
         if len(core) <= _LONGEST_RATING and core.lower() in RATINGS:

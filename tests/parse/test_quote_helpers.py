@@ -10,8 +10,11 @@ from forcewatch.store.parse.quotemarks import (
     _paragraph_marks,
 )
 from forcewatch.store.parse.quotes import (
+    _TWO_WORDS,
     _UNNAMED,
     _WATCHDOG_RE,
+    _WORD,
+    _has_words,
     _is_title,
     _may_name_unnamed,
     _phrase_shape,
@@ -77,6 +80,11 @@ TITLES = {
     "odd-small-word": ("Review oF Vetting", "the review ", True),
     "one-word": ("Vetting", "the report ", False),
     "non-ascii-lower": ("Éclair éclair Review", "the report ", False),
+    "plain-speech": ("We will not tolerate it", "said: ", False),
+    "digits-in-first-word": ("A1 road works Review", "the report ", False),
+    "short-second-word": ("We do Not Know", "the film ", False),
+    "small-second-word": ("Shining a Light", "the report ", True),
+    "capital-second-word": ("Shining Light", "the report ", True),
 }
 
 
@@ -84,6 +92,27 @@ TITLES = {
 def test_title_case_quotes(text: str, before: str, title: bool) -> None:
     """Title Case after a title cue is a title; a quote with a lower-case word is speech."""
     assert _is_title(text, before) is title
+
+
+WORD_TEXTS = {
+    "two-words": "We will",
+    "one-word": "Vetting",
+    "hyphenated": "counter-corruption",
+    "apostrophe": "It’s",
+    "leading-mark": "‘Yes’ no",
+    "double-space": "Yes  no",
+    "space-then-mark": "Yes “no”",
+    "marks-only": "… —",
+    "empty": "",
+    "underscore": "_ x",
+}
+
+
+@pytest.mark.parametrize("text", WORD_TEXTS.values(), ids=WORD_TEXTS.keys())
+def test_word_counts_match_the_patterns(text: str) -> None:
+    """The quick word test answers as the one-word and two-word patterns do."""
+    assert _has_words(text, 1) is (_WORD.search(text) is not None)
+    assert _has_words(text, 2) is (_TWO_WORDS.search(text) is not None)
 
 
 WATCHDOG_TEXTS = {
