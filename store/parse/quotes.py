@@ -185,6 +185,11 @@ _SENTENCE_BREAK = re.compile(r"[.!?;“”\"]")
 
 # Every watchdog name holds one of these.
 _WATCHDOG_CUES = ("HMIC", "IOPC", "IPCC", "Inspectorate of Constabulary", "Independent ")
+# (text to find, the cues then tested for where it is found; None: it is the cue itself)
+_WATCHDOG_FIRSTS: tuple[tuple[str, tuple[str, ...] | None], ...] = (
+    ("HMIC", None),
+    ("I", tuple(cue for cue in _WATCHDOG_CUES if cue.startswith("I"))),
+)
 
 
 def _watchdog_paragraphs(paragraphs: Sequence[str]) -> set[int]:
@@ -194,10 +199,13 @@ def _watchdog_paragraphs(paragraphs: Sequence[str]) -> set[int]:
     joined = "".join(paragraphs)
     starts = list(itertools.accumulate(map(len, paragraphs), initial=0))
     found: set[int] = set()
-    for cue in _WATCHDOG_CUES:
+    # The cues but one start with an I, and a capital I is rare: the places of I, each
+    # tested for those cues at once, are found quicker than each of those cues.
+    for cue, tests in _WATCHDOG_FIRSTS:
         i = joined.find(cue)
         while i >= 0:
-            found.add(bisect.bisect_right(starts, i) - 1)
+            if tests is None or joined.startswith(tests, i):
+                found.add(bisect.bisect_right(starts, i) - 1)
             i = joined.find(cue, i + 1)
     return found
 

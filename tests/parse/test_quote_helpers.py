@@ -12,12 +12,14 @@ from forcewatch.store.parse.quotemarks import (
 from forcewatch.store.parse.quotes import (
     _TWO_WORDS,
     _UNNAMED,
+    _WATCHDOG_CUES,
     _WATCHDOG_RE,
     _WORD,
     _has_words,
     _is_title,
     _may_name_unnamed,
     _phrase_shape,
+    _watchdog_paragraphs,
 )
 
 MARK_TEXTS = {
@@ -134,6 +136,26 @@ WATCHDOG_TEXTS = {
 def test_watchdog_names_found_whole(text: str, found: list[str]) -> None:
     """Watchdog names are found as whole words, the longer name where both fit."""
     assert _WATCHDOG_RE.findall(text) == found
+
+
+CUE_ARTICLES = {
+    "short-names": ["No body here.", "HMICFRS and the IOPC said", "I said so."],
+    "long-names": ["The Independent Office for Police Conduct", "Inspectorate of Constabulary"],
+    "across-paragraphs": ["the HM", "IC report", "Indep", "endent review"],
+    "capital-i-only": ["I think", "It is", "In time"],
+    "none": ["nothing", ""],
+}
+
+
+@pytest.mark.parametrize("paragraphs", CUE_ARTICLES.values(), ids=CUE_ARTICLES.keys())
+def test_watchdog_cues_found_by_their_first_letters(paragraphs: list[str]) -> None:
+    """The paragraphs where a watchdog cue starts, as a search for each cue finds them."""
+    joined = "".join(paragraphs)
+    owner = [p for p, text in enumerate(paragraphs) for _ in text]
+    expected = {
+        owner[i] for cue in _WATCHDOG_CUES for i in range(len(joined)) if joined.startswith(cue, i)
+    }
+    assert _watchdog_paragraphs(paragraphs) == expected
 
 
 PHRASES = {
