@@ -72,7 +72,13 @@ def _paragraph_marks(paragraphs: Sequence[str]) -> dict[int, list[_Mark]]:
             end = start + len(paragraphs[p])
         # '90s, 'em, 'til: an opening single mark before these is an apostrophe (the
         # match may not run past the paragraph, as it could not in the paragraph alone).
-        if left and family == "s" and _CONTRACTION.match(joined, i + 1, min(i + 5, end)):
+        if (
+            left
+            and family == "s"
+            # Every match opens with a decimal digit (\d), e, t or n: checked first.
+            and (joined[i + 1] in "etn" or joined[i + 1].isdecimal())
+            and _CONTRACTION.match(joined, i + 1, min(i + 5, end))
+        ):
             continue
         by_para.setdefault(p, []).append((i - start, family, left, right))
     return by_para

@@ -94,6 +94,9 @@ _UNNAMED = re.compile(  # the look-ahead (every opening word's first letter) spe
     r"survivors?|man|father|husband|son|brother|boy)\b",
     re.I,
 )
+# The first letters of _UNNAMED's opening words, in either case, and the long s, which
+# matches an s case-insensitively.
+_UNNAMED_OPENERS = frozenset("ahostAHOSTſ")
 # Every _UNNAMED match holds one of these, in any case: "man" stands for "woman" too.
 _UNNAMED_NOUNS = (
     b"man", b"women", b"victim", b"girl", b"mother", b"wife", b"daughter", b"sister",
@@ -265,6 +268,15 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def _has_non_space(text: str, start: int, end: int) -> bool:
+    """Whether text holds a character other than space between start and end (end > start)."""
+    # A sentence of a masked paragraph starts with the space after its full stop, then
+    # its first word: the first two characters answer, the pattern only when they cannot.
+    if not text[start].isspace() or (start + 1 < end and not text[start + 1].isspace()):
+        return True
+    return _NON_SPACE.search(text, start, end) is not None
+
+
 def _sentence_ends(masked: str) -> list[int]:
     """Where each sentence of a paragraph with its quotes blanked out ends.
 
@@ -323,6 +335,16 @@ def _is_title(text: str, before: str) -> bool:
         return False
     # A title cue ending within the last 25 characters also ends within the last 40.
     return bool(_TITLE_CUE.search(before[-40:]) or not _ENDS_IN_PUNCT.search(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_role_phrase(phrase: str) -> bool:
+    """Whether a lower-case subject phrase may name a role ('the judge'); phrases recur."""
+    return bool(_ROLE_PHRASE.fullmatch(phrase)) and phrase not in {
+        "officer",
+        "police officer",
+        "force",
+    }
 
 
 def _names_role(role: str, title_and_role: str) -> bool:
@@ -481,7 +503,8 @@ class Attributor:
             person = self._person_in(p, a, b)
             if person:
                 return person, self._gender_of(person.name)
-            m = _UNNAMED.match(para, a, b)
+            # Every _UNNAMED match opens with one of _UNNAMED_OPENERS: checked first.
+            m = _UNNAMED.match(para, a, b) if para[a : a + 1] in _UNNAMED_OPENERS else None
             if m:
                 noun = m.group("noun").lower()
                 return Speaker(f"Unnamed {noun.rstrip('s')}", "person"), _UNNAMED_GENDER.get(
@@ -544,7 +567,7 @@ class Attributor:
             for i in range(k, max(0, k - 5) - 1, -1):
                 st = ends[i - 1] if i else 0
                 en = ends[i] if i < k else stop
-                if en > st and _NON_SPACE.search(masked, st, en):
+                if en > st and _has_non_space(masked, st, en):
                     subject = self._subject_person(p, st, en)
                     if subject is not None:
                         speaker, g = subject
@@ -601,11 +624,7 @@ class Attributor:
     def _role_holder(self, phrase: str) -> Speaker | None:
         """'the judge', 'the chief constable': the one person whose title or role says so."""
         low = phrase.lower()
-        if (
-            phrase != low
-            or not _ROLE_PHRASE.fullmatch(low)
-            or low in {"officer", "police officer", "force"}
-        ):
+        if phrase != low or not _is_role_phrase(low):
             return None
         if self._roles is None:  # each person's title and role, lower-cased once
             self._roles = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from forcewatch.store.parse.quotemarks import (
     _CONTRACTION,
@@ -10,12 +12,16 @@ from forcewatch.store.parse.quotemarks import (
     _paragraph_marks,
 )
 from forcewatch.store.parse.quotes import (
+    _NON_SPACE,
     _TWO_WORDS,
     _UNNAMED,
+    _UNNAMED_OPENERS,
     _WATCHDOG_CUES,
     _WATCHDOG_RE,
     _WORD,
+    _has_non_space,
     _has_words,
+    _is_role_phrase,
     _is_title,
     _may_name_unnamed,
     _phrase_shape,
@@ -30,6 +36,7 @@ MARK_TEXTS = {
     "every-kind": "\"“”„‟″«»'‘’‚‛′",
     "repeats": "‘a’ ‘b’ “c” “d”",
     "contractions": "in the '90s, 'em and rock 'n' roll, 'yes' ‘til ’90s",
+    "other-digits": "in the ‘٩٠s and ‘٩٠ and ‘yes’",
 }
 
 
@@ -115,6 +122,46 @@ def test_word_counts_match_the_patterns(text: str) -> None:
     """The quick word test answers as the one-word and two-word patterns do."""
     assert _has_words(text, 1) is (_WORD.search(text) is not None)
     assert _has_words(text, 2) is (_TWO_WORDS.search(text) is not None)
+
+
+SPACED = {
+    "sentence-after-stop": (". She said", 1, 10),
+    "word-at-start": ("She said", 0, 8),
+    "spaces-then-word": ("   x", 0, 4),
+    "spaces-only": ("a    b", 1, 5),
+    "one-space": ("a b", 1, 2),
+    "tab-then-word": ("\tx", 0, 2),
+}
+
+
+@pytest.mark.parametrize(("text", "start", "end"), SPACED.values(), ids=SPACED.keys())
+def test_non_space_test_matches_the_pattern(text: str, start: int, end: int) -> None:
+    """The quick test for a non-space character answers as the pattern does."""
+    assert _has_non_space(text, start, end) is (_NON_SPACE.search(text, start, end) is not None)
+
+
+def test_unnamed_openers_are_what_the_pattern_opens_with() -> None:
+    """Every character the unnamed-person pattern can open with is in the quick test's set."""
+    opener = re.compile(r"(?i)[ahost]")  # the pattern's look-ahead, as it is written
+    assert _UNNAMED.pattern.startswith("(?=[ahost])")
+    found = {chr(c) for c in range(0x110000) if opener.match(chr(c))}
+    assert found == set(_UNNAMED_OPENERS)
+
+
+ROLE_PHRASES = {
+    "judge": ("judge", True),
+    "chief-constable": ("chief constable", True),
+    "officer": ("officer", False),
+    "too-short": ("mp", False),
+    "digits": ("officer 2", False),
+    "police-officer": ("police officer", False),
+}
+
+
+@pytest.mark.parametrize(("phrase", "role"), ROLE_PHRASES.values(), ids=ROLE_PHRASES.keys())
+def test_role_phrases(phrase: str, role: bool) -> None:
+    """A short lower-case phrase of letters may name a role; bare 'officer' and 'force' never."""
+    assert _is_role_phrase(phrase) is role
 
 
 WATCHDOG_TEXTS = {
