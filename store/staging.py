@@ -13,8 +13,12 @@ import os
 import pickle
 import shutil
 import tempfile
-from bisect import bisect_left
-from collections.abc import Collection, Iterator
+from array import array
+from collections import defaultdict, deque
+from collections.abc import Callable, Collection, Iterator
+from functools import partial
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
@@ -26,10 +30,10 @@ from .prepare import ArticleData, DocEntry
 from .shards import shard_of
 from .textindex import term_shard_key
 
-BUCKETS = {"bodies": 64, "quotes": 64, "events": 64, "figures": 64, "terms": 16}
+BUCKETS = {"bodies": 64, "quotes": 64, "events": 64, "figures": 64, "terms": 64}
 SPILL_EVERY = 2000  # articles held in memory before their documents are written to disk
 _DOC_KINDS = ("quotes", "events", "figures")
-_TERM_CACHE_LIMIT = 1 << 18  # distinct terms whose bucket is remembered
+_CACHE_LIMIT = 1 << 18  # distinct routing keys whose bucket is remembered
 
 
 class Staged(NamedTuple):
@@ -41,22 +45,27 @@ class Staged(NamedTuple):
     entries: int  # timeline entries
 
 
-class TermRecord(NamedTuple):
-    """Some of one article's index terms (those of one bucket), and how often each occurs."""
-
-    seq: int
-    words: list[str]
-    counts: list[int]
+TermRecord = tuple[str, list[int], list[int]]  # a term, staging numbers, occurrences in each
 
 
-class _TermBuckets(dict[str, int]):
-    """Term -> its bucket, filled on first use."""
+class _Buckets(dict[Any, int]):
+    """Routing key -> its bucket, filled on first use (and forgotten when too many)."""
 
-    def __missing__(self, term: str) -> int:
-        if len(self) >= _TERM_CACHE_LIMIT:
+    def __init__(self, buckets: int, key: Callable[[Any], Any] | None = None) -> None:
+        super().__init__()
+        self.buckets = buckets
+        self.key = key
+
+    def __missing__(self, route: Any) -> int:
+        if len(self) >= _CACHE_LIMIT:
             self.clear()
-        bucket = self[term] = shard_of(term_shard_key(term), BUCKETS["terms"])
+        bucket = self[route] = shard_of(self.key(route) if self.key else route, self.buckets)
         return bucket
+
+
+_as_entry = partial(tuple.__new__, DocEntry)  # a staged plain tuple back as an entry
+_second = itemgetter(1)
+_by_id = itemgetter(0, 1)  # buffered terms by article id, then staging number
 
 
 class Staging:
@@ -75,7 +84,10 @@ class Staging:
             kind: [[] for _ in range(n)] for kind, n in BUCKETS.items()
         }
         self._buffered = 0
-        self._term_bucket = _TermBuckets()
+        self._doc_bucket = _Buckets(BUCKETS["quotes"])
+        self._term_bucket = _Buckets(BUCKETS["terms"], term_shard_key)
+        # The buffered articles' terms: (article id, staging number, terms, counts).
+        self._terms: list[tuple[int, int, list[str], array[int]]] = []
         self._dir: Path | None = None
         if spill or spill_dir is not None:
             try:
@@ -111,37 +123,39 @@ class Staging:
         self.articles.append(Staged(art.row, art.events_count, len(art.figures), len(art.events)))
         buffers = self._buffers
         buffers["bodies"][shard_of(art.id, BUCKETS["bodies"])].append((seq, art.id, art.body_json))
+        bucket = self._doc_bucket
         for kind in _DOC_KINDS:
             kind_buffers = buffers[kind]
-            count = BUCKETS[kind]
             for entry in getattr(art, kind):
-                kind_buffers[shard_of(entry.route, count)].append((seq, entry))
-        self._add_terms(seq, art)
+                kind_buffers[bucket[entry.route]].append((seq, tuple(entry)))
+        self._terms.append((art.id, seq, *art.term_lists()))
         self._buffered += 1
         if self._dir is not None and self._buffered >= self.batch_size:
             self.spill()
 
-    def _add_terms(self, seq: int, art: ArticleData) -> None:
-        words, counts = art.term_lists()
-        if not words:
-            return
-        keys = list(map(self._term_bucket.__getitem__, words))
-        order = sorted(range(len(words)), key=keys.__getitem__)
-        keys.sort()
-        words = list(map(words.__getitem__, order))
-        count_list = list(map(counts.__getitem__, order))
+    def _file_terms(self) -> None:
+        """File the buffered articles' terms by bucket, inverted in article id order.
+
+        A commit numbers its new articles in id order, so each record's articles are already
+        in the order their postings take.
+        """
+        self._terms.sort(key=_by_id)
+        seqs_of: defaultdict[str, list[int]] = defaultdict(list)
+        counts_of: defaultdict[str, list[int]] = defaultdict(list)
+        for _, seq, words, counts in self._terms:
+            deque(map(list.append, map(seqs_of.__getitem__, words), repeat(seq)), 0)
+            deque(map(list.append, map(counts_of.__getitem__, words), counts), 0)
+        self._terms = []
         term_buffers = self._buffers["terms"]
-        start = 0
-        while start < len(keys):
-            bucket = keys[start]
-            end = bisect_left(keys, bucket + 1, start)
-            term_buffers[bucket].append(TermRecord(seq, words[start:end], count_list[start:end]))
-            start = end
+        bucket = self._term_bucket
+        for term, seqs in seqs_of.items():
+            term_buffers[bucket[term]].append((term, seqs, counts_of[term]))
 
     def spill(self) -> None:
         """Append the buffered documents to their bucket files and let them go."""
         if self._dir is None:
             return
+        self._file_terms()
         try:
             for kind, buckets in self._buffers.items():
                 for number, records in enumerate(buckets):
@@ -157,7 +171,8 @@ class Staging:
         self.spills += 1
         self._buffered = 0
 
-    def _records(self, kind: str, buckets: Collection[int]) -> Iterator[Any]:
+    def _chunks(self, kind: str, buckets: Collection[int]) -> Iterator[list[Any]]:
+        """The records of these buckets, in staging order, a spilled part at a time."""
         for number in buckets:
             if self._dir is not None:
                 path = self._dir / f"{kind}-{number}"
@@ -165,10 +180,9 @@ class Staging:
                     with open(path, "rb") as src:
                         while True:
                             try:
-                                chunk = pickle.load(src)
+                                yield pickle.load(src)
                             except EOFError:
                                 break
-                            yield from chunk
                 except FileNotFoundError:
                     pass  # nothing was spilled to this bucket
                 except OSError as exc:
@@ -176,29 +190,38 @@ class Staging:
                         f"cannot read the batch back from {path}: {describe_os_error(exc)}",
                         "nothing was stored; try again",
                     ) from None
-            yield from self._buffers[kind][number]
+            yield self._buffers[kind][number]
 
     def bodies(
         self, buckets: Collection[int], chosen: Collection[int]
     ) -> Iterator[tuple[int, str]]:
         """(article id, body JSON) of the chosen articles in these body buckets."""
-        for seq, aid, body_json in self._records("bodies", buckets):
-            if seq in chosen:
-                yield aid, body_json
+        for chunk in self._chunks("bodies", buckets):
+            for seq, aid, body_json in chunk:
+                if seq in chosen:
+                    yield aid, body_json
 
     def entries(
         self, kind: str, buckets: Collection[int], chosen: Collection[int]
-    ) -> Iterator[DocEntry]:
+    ) -> list[DocEntry]:
         """The chosen articles' quote, timeline or figure entries in these buckets."""
-        for seq, entry in self._records(kind, buckets):
-            if seq in chosen:
-                yield entry
+        every = len(chosen) == len(self.articles)
+        out: list[DocEntry] = []
+        for chunk in self._chunks(kind, buckets):
+            if every:
+                out.extend(map(_as_entry, map(_second, chunk)))
+            else:
+                out.extend([_as_entry(entry) for seq, entry in chunk if seq in chosen])
+        return out
 
-    def terms(self, buckets: Collection[int], chosen: Collection[int]) -> Iterator[TermRecord]:
-        """The chosen articles' term records in these term buckets, in staging order."""
-        for record in self._records("terms", buckets):
-            if record.seq in chosen:
-                yield record
+    def terms(self, buckets: Collection[int]) -> Iterator[TermRecord]:
+        """Term records in these term buckets: a term, the staging numbers of articles that
+        have it (ascending by article id), and how often each has it. A term has a record
+        for each part of the batch it occurs in."""
+        if self._terms:
+            self._file_terms()
+        for chunk in self._chunks("terms", buckets):
+            yield from chunk
 
 
 def bucket_groups(count: int, buckets: int) -> list[tuple[list[int], list[int]]]:

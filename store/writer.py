@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
 from math import gcd
 from operator import itemgetter
 from pathlib import Path
@@ -315,19 +314,42 @@ def _update_bodies(
 
 
 def _invert(
-    records: list[TermRecord], slots: dict[int, int]
+    records: Iterable[TermRecord], slots: list[int]
 ) -> dict[str, tuple[list[int], list[int]]]:
-    """Each term's postings, (slots, counts), from term records given in ascending slot order.
+    """Each term's postings, (slots, counts) in ascending slot order, from staged records.
 
-    There is one posting per article and term (millions for a large batch), so each record's
-    terms are filed by map() over C-level appends rather than by a Python loop per term.
+    `slots` gives each staging number its slot, or -1 for an article the commit leaves out.
+    Slots follow article ids, as do the articles within a record, so a term's postings need
+    sorting only when it has several records. There is one posting per article and term
+    (millions for a large batch): they are mapped and sorted by C-level calls, with Python
+    work only per record and term.
     """
-    slot_lists: defaultdict[str, list[int]] = defaultdict(list)
-    count_lists: defaultdict[str, list[int]] = defaultdict(list)
-    for record in records:
-        words = record.words
-        deque(map(list.append, map(slot_lists.__getitem__, words), repeat(slots[record.seq])), 0)
-        deque(map(list.append, map(count_lists.__getitem__, words), record.counts), 0)
+    every = -1 not in slots
+    slot_lists: dict[str, list[int]] = {}
+    count_lists: dict[str, list[int]] = {}
+    unsorted: set[str] = set()
+    for term, seqs, counts in records:
+        found = list(map(slots.__getitem__, seqs))
+        if not every:
+            keep = [i for i, slot in enumerate(found) if slot >= 0]
+            if not keep:
+                continue
+            found = list(map(found.__getitem__, keep))
+            counts = list(map(counts.__getitem__, keep))
+        have = slot_lists.get(term)
+        if have is None:
+            slot_lists[term] = found
+            count_lists[term] = list(counts)
+            continue
+        if have[-1] > found[0]:
+            unsorted.add(term)
+        have.extend(found)
+        count_lists[term].extend(counts)
+    for term in unsorted:
+        have = slot_lists[term]
+        order = sorted(range(len(have)), key=have.__getitem__)
+        slot_lists[term] = list(map(have.__getitem__, order))
+        count_lists[term] = list(map(count_lists[term].__getitem__, order))
     return {term: (found, count_lists[term]) for term, found in slot_lists.items()}
 
 
@@ -335,14 +357,14 @@ def _update_terms(
     old: _Old,
     count: int,
     change: _Change,
-    slots: dict[int, int],
+    slots: list[int],
     staging: Staging,
     reader: _ShardReader,
     writer: _BlobWriter,
 ) -> list[str | None]:
     """Rewrite the term shards the batch touches; postings are ascending article slots.
 
-    `slots` maps staging numbers to the slots the commit gives the articles.
+    `slots` gives each staging number the slot the commit gives its article (-1: none).
     """
     old_files = old.shard_files("terms")
     olds = _OldShards(old_files, count, reader)
@@ -362,9 +384,7 @@ def _update_terms(
 
     new_files: list[str | None] = list(old_files) if olds.same else [None] * count
     for buckets, shards in bucket_groups(count, BUCKETS["terms"]):
-        records = sorted(staging.terms(buckets, change.chosen), key=lambda r: slots[r.seq])
-        new_postings = _invert(records, slots)
-        del records
+        new_postings = _invert(staging.terms(buckets), slots)
         added_by_shard: defaultdict[int, list[str]] = defaultdict(list)
         for term in new_postings:
             added_by_shard[shard(term)].append(term)
@@ -694,8 +714,11 @@ def _build(
         blob_lists[kind] = _update_docs(
             kind, old, shard_counts[kind], change, staging, reader, writer, seen
         )
+    slot_list = [-1] * len(staged)
+    for seq, slot in slots.items():
+        slot_list[seq] = slot
     blob_lists["terms"] = _update_terms(
-        old, shard_counts["terms"], change, slots, staging, reader, writer
+        old, shard_counts["terms"], change, slot_list, staging, reader, writer
     )
 
     forces = _force_rows(rows, old, recount, rewritten, shard_counts["events"])
