@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from array import array
 from collections import defaultdict, deque
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from functools import partial
 from itertools import repeat
 from operator import itemgetter
@@ -76,16 +76,19 @@ class Staging:
     """
 
     def __init__(self, spill_dir: str | os.PathLike[str] | None = None, *, spill: bool = False,
-                 batch_size: int = SPILL_EVERY) -> None:  # fmt: skip
+                 batch_size: int = SPILL_EVERY, buckets: Mapping[str, int] = BUCKETS) -> None:  # fmt: skip
+        if set(buckets) != set(BUCKETS) or any(n < 1 or n & (n - 1) for n in buckets.values()):
+            raise ValueError(f"bucket counts must be powers of two for {sorted(BUCKETS)}")
+        self.buckets = dict(buckets)
         self.articles: list[Staged] = []
         self.spills = 0  # how many times the buffered documents went to disk
         self.batch_size = max(1, batch_size)
         self._buffers: dict[str, list[list[Any]]] = {
-            kind: [[] for _ in range(n)] for kind, n in BUCKETS.items()
+            kind: [[] for _ in range(n)] for kind, n in self.buckets.items()
         }
         self._buffered = 0
-        self._doc_bucket = _Buckets(BUCKETS["quotes"])
-        self._term_bucket = _Buckets(BUCKETS["terms"], term_shard_key)
+        self._doc_bucket = {kind: _Buckets(self.buckets[kind]) for kind in _DOC_KINDS}
+        self._term_bucket = _Buckets(self.buckets["terms"], term_shard_key)
         # The buffered articles' terms: (article id, staging number, terms, counts).
         self._terms: list[tuple[int, int, list[str], array[int]]] = []
         self._dir: Path | None = None
@@ -122,10 +125,10 @@ class Staging:
         seq = len(self.articles)
         self.articles.append(Staged(art.row, art.events_count, len(art.figures), len(art.events)))
         buffers = self._buffers
-        buffers["bodies"][shard_of(art.id, BUCKETS["bodies"])].append((seq, art.id, art.body_json))
-        bucket = self._doc_bucket
+        buffers["bodies"][art.id % self.buckets["bodies"]].append((seq, art.id, art.body_json))
         for kind in _DOC_KINDS:
             kind_buffers = buffers[kind]
+            bucket = self._doc_bucket[kind]
             for entry in getattr(art, kind):
                 kind_buffers[bucket[entry.route]].append((seq, tuple(entry)))
         self._terms.append((art.id, seq, *art.term_lists()))

@@ -43,7 +43,7 @@ from .manifest import (
 from .parse import PARSER_VERSION
 from .prepare import ArticleData, DocEntry, body_terms, event_entry, figure_entry, quote_entry
 from .shards import shard_count, shard_of
-from .staging import BUCKETS, Staged, Staging, TermRecord, bucket_groups
+from .staging import Staged, Staging, TermRecord, bucket_groups
 from .textindex import decode_postings, encode_postings, term_shard_key
 from .tinyfile import content_digest, encode_table_raw, encode_tables, read_tables
 
@@ -241,7 +241,7 @@ def _update_docs(
         for doc in _removed_routing(kind, aid, body)
     }
     new_files: list[str | None] = list(old_files) if olds.same else [None] * count
-    for buckets, shards in bucket_groups(count, BUCKETS[kind]):
+    for buckets, shards in bucket_groups(count, staging.buckets[kind]):
         added: defaultdict[int, list[DocEntry]] = defaultdict(list)
         shard_by_route: dict[str | int, int] = {}  # few speakers and forces route many documents
         for entry in staging.entries(kind, buckets, change.chosen):
@@ -293,7 +293,7 @@ def _update_bodies(
     removed_ids = set(change.removed)
     removed_shards = {shard_of(aid, count) for aid in removed_ids}
     new_files: list[str | None] = list(old_files) if olds.same else [None] * count
-    for buckets, shards in bucket_groups(count, BUCKETS["bodies"]):
+    for buckets, shards in bucket_groups(count, staging.buckets["bodies"]):
         added: defaultdict[int, dict[int, str]] = defaultdict(dict)
         for aid, body_json in staging.bodies(buckets, change.chosen):
             # The generation lets a recovery without the manifest tell newer bodies from older.
@@ -383,7 +383,7 @@ def _update_terms(
         removed_by_shard[shard(term)].append(term)
 
     new_files: list[str | None] = list(old_files) if olds.same else [None] * count
-    for buckets, shards in bucket_groups(count, BUCKETS["terms"]):
+    for buckets, shards in bucket_groups(count, staging.buckets["terms"]):
         new_postings = _invert(staging.terms(buckets), slots)
         added_by_shard: defaultdict[int, list[str]] = defaultdict(list)
         for term in new_postings:
