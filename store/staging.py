@@ -9,10 +9,12 @@ whole. Bucket counts are powers of two, like shard counts, so a bucket holds who
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pickle
 import shutil
 import tempfile
+import time
 from array import array
 from collections import defaultdict, deque
 from collections.abc import Callable, Collection, Iterator, Mapping
@@ -33,6 +35,9 @@ from .textindex import term_shard_key
 BUCKETS = {"bodies": 64, "quotes": 64, "events": 64, "figures": 64, "terms": 64}
 SPILL_EVERY = 2000  # articles held in memory before their documents are written to disk
 _DOC_KINDS = ("quotes", "events", "figures")
+SPILL_PREFIX = "forcewatch-batch-"
+OWNER = "owner.lock"
+_ABANDONED_AFTER = 3600  # seconds: a spill folder that never got its lock is left this long
 _CACHE_LIMIT = 1 << 18  # distinct routing keys whose bucket is remembered
 
 
@@ -92,12 +97,19 @@ class Staging:
         # The buffered articles' terms: (article id, staging number, terms, counts).
         self._terms: list[tuple[int, int, list[str], array[int]]] = []
         self._dir: Path | None = None
+        self._owner: int | None = None
         if spill or spill_dir is not None:
+            parent = Path(spill_dir if spill_dir is not None else tempfile.gettempdir())
+            remove_abandoned(parent)
             try:
-                self._dir = Path(tempfile.mkdtemp(prefix="forcewatch-batch-", dir=spill_dir))
+                self._dir = Path(tempfile.mkdtemp(prefix=SPILL_PREFIX, dir=parent))
+                # Held while the batch lives: a folder whose lock is free was abandoned.
+                self._owner = os.open(self._dir / OWNER, os.O_RDWR | os.O_CREAT, 0o600)
+                fcntl.flock(self._owner, fcntl.LOCK_EX)
             except OSError as exc:
+                self.close()
                 raise StoreError(
-                    f"cannot make a folder for the batch: {describe_os_error(exc)}",
+                    f"cannot make a folder for the batch in {parent}: {describe_os_error(exc)}",
                     "free some space in the temporary folder (TMPDIR) and try again",
                 ) from None
 
@@ -110,6 +122,11 @@ class Staging:
         self.close()
 
     @property
+    def path(self) -> Path | None:
+        """The spill folder, while there is one."""
+        return self._dir
+
+    @property
     def pending(self) -> int:
         """Articles whose documents are held in memory, not yet spilled."""
         return self._buffered
@@ -119,6 +136,9 @@ class Staging:
         if self._dir is not None:
             shutil.rmtree(self._dir, ignore_errors=True)
             self._dir = None
+        if self._owner is not None:
+            os.close(self._owner)
+            self._owner = None
 
     def add(self, art: ArticleData) -> None:
         """File one prepared article's documents by bucket."""
@@ -225,6 +245,35 @@ class Staging:
             self._file_terms()
         for chunk in self._chunks("terms", buckets):
             yield from chunk
+
+
+def remove_abandoned(parent: Path) -> None:
+    """Delete spill folders under parent that a killed ingest left (their lock is free)."""
+    try:
+        names = [n for n in os.listdir(parent) if n.startswith(SPILL_PREFIX)]
+    except OSError:
+        return
+    for name in names:
+        folder = parent / name
+        try:
+            fd = os.open(folder / OWNER, os.O_RDWR)
+        except FileNotFoundError:
+            try:
+                stale = time.time() - folder.stat().st_mtime > _ABANDONED_AFTER
+            except OSError:
+                continue
+            if stale:
+                shutil.rmtree(folder, ignore_errors=True)
+            continue
+        except OSError:
+            continue  # not ours to judge (another user's, or unreadable)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a live ingest holds it
+        finally:
+            os.close(fd)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def bucket_groups(count: int, buckets: int) -> list[tuple[list[int], list[int]]]:

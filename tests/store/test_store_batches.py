@@ -147,3 +147,26 @@ def test_bucket_counts_must_be_powers_of_two() -> None:
     """Bucket counts that are not powers of two are refused, since shards would straddle them."""
     with pytest.raises(ValueError, match="powers of two"):
         Staging(buckets={**TINY_BUCKETS, "terms": 3})
+
+
+def test_folders_of_killed_ingests_are_removed_and_live_ones_kept(tmp_path: Path) -> None:
+    """A new batch deletes spill folders a killed process left, never a live batch's folder."""
+    script = (
+        "import sys, time\n"
+        "from forcewatch.store.staging import Staging\n"
+        "s = Staging(sys.argv[1])\n"
+        "print('ready', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None and child.stdout.readline() == "ready\n"
+    with Staging(tmp_path) as live:
+        assert len(list(tmp_path.iterdir())) == 2
+        child.kill()
+        child.wait()
+        with Staging(tmp_path):
+            names = sorted(p.name for p in tmp_path.iterdir())
+        assert len(names) == 2 and live.path is not None and live.path.name in names
+    assert list(tmp_path.iterdir()) == []
