@@ -5,6 +5,9 @@ manifest, write the changed shards as new content-addressed blobs (unchanged sha
 reused), fsync them, then replace the manifest atomically: that rename is the commit
 point. Finally delete blobs that neither the new nor the previous manifest references, so
 a reader still on the previous manifest can finish its lazy loads.
+
+The batch comes staged by shard bucket (staging.py), and each kind of blob is rewritten a
+few shards at a time, so only those shards' old and new documents are in memory at once.
 """
 
 from __future__ import annotations
