@@ -19,15 +19,15 @@ from forcewatch.store.writer import commit
 from store_helpers import SEEDS, article_text, write
 
 GENERATOR = Path(__file__).parents[1] / "bench" / "corpus.py"
-TINY_BUCKETS = dict.fromkeys(BUCKETS, 2)
+TINY_BUCKETS = {**dict.fromkeys(BUCKETS, 2), "terms": 1}
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Enough synthetic articles (and the seeds) for bodies to need several shards."""
+    """Enough synthetic articles (and the seeds) for bodies and terms to need several shards."""
     root = tmp_path_factory.mktemp("corpus")
     subprocess.run(
-        [sys.executable, str(GENERATOR), str(root / "synthetic"), "--articles", "450"],
+        [sys.executable, str(GENERATOR), str(root / "synthetic"), "--articles", "600"],
         check=True,
         capture_output=True,
     )
@@ -53,26 +53,26 @@ def test_small_batches_store_the_same_bytes_as_one_commit(corpus: Path, tmp_path
     """An ingest spilled in parts of 40 articles writes byte-identical files to one commit."""
     report = ingest(tmp_path / "parts" / "store", [corpus], batch_size=40, workers=2)
     _one_commit(tmp_path / "whole" / "store", [corpus])
-    assert report.batches == 12 and len(report.added) == 455 and not report.failed
-    assert len(open_store(tmp_path / "parts" / "store").articles(ArticleFilter())) == 455
+    assert report.batches == 16 and len(report.added) == 605 and not report.failed
+    assert len(open_store(tmp_path / "parts" / "store").articles(ArticleFilter())) == 605
     assert contents(tmp_path / "parts" / "store") == contents(tmp_path / "whole" / "store")
 
 
 def test_one_large_batch_is_not_split(corpus: Path, tmp_path: Path) -> None:
     """A batch size above the article count stages everything as a single part."""
     report = ingest(tmp_path / "s", [corpus], batch_size=10_000, workers=2)
-    assert report.batches == 1 and len(report.added) == 455
+    assert report.batches == 1 and len(report.added) == 605
 
 
 def test_more_shards_than_buckets_give_the_same_store(corpus: Path, tmp_path: Path) -> None:
-    """Staging with two buckets per kind (fewer than the shards) still matches one commit."""
+    """Staging with fewer buckets than shards (bodies, terms) still matches one commit."""
     files, _ = collect_files([corpus])
     spill = tmp_path / "spill"
     spill.mkdir()
     with Staging(spill, batch_size=25, buckets=TINY_BUCKETS) as staging:
         for path in files:
             staging.add(prepare_file(path))
-        assert staging.spills == 18
+        assert staging.spills == 24
         commit(tmp_path / "parts" / "store", staging)
     _one_commit(tmp_path / "whole" / "store", [corpus])
     assert contents(tmp_path / "parts" / "store") == contents(tmp_path / "whole" / "store")
@@ -85,7 +85,7 @@ def test_incremental_ingest_in_parts_matches_one_commit(corpus: Path, tmp_path: 
         ingest(tmp_path / name / "store", [corpus / "seeds"])
     report = ingest(tmp_path / "parts" / "store", [corpus], batch_size=30)
     _one_commit(tmp_path / "whole" / "store", [corpus])
-    assert report.batches == 16 and len(report.unchanged) == 5
+    assert report.batches == 21 and len(report.unchanged) == 5
     assert contents(tmp_path / "parts" / "store") == contents(tmp_path / "whole" / "store")
 
 
