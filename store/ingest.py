@@ -20,7 +20,6 @@ from .parse import DecodeError, decode_bytes, parse_article
 from .parse.decode import MAX_BYTES
 from .prepare import ArticleData, prepare
 from .records import ParsedArticle
-from .staging import SPILL_EVERY, Staging
 from .writer import CommitResult, commit
 
 EXTENSIONS = (".txt", ".md")
@@ -60,7 +59,6 @@ class IngestReport:
     failed: tuple[Failed, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     commit: CommitResult = field(default_factory=CommitResult)
-    batches: int = 0  # parts the parsed articles were staged in (all stored by one commit)
 
 
 def _kind(mode: int) -> str:
@@ -293,27 +291,20 @@ def ingest(
     progress: Progress | None = None,
     workers: int | None = None,
     name: str | None = None,
-    batch_size: int = SPILL_EVERY,
-    spill_dir: str | os.PathLike[str] | None = None,
 ) -> IngestReport:
-    """Ingest files and folders into the store with one commit; bad files are reported.
-
-    Parsed articles are staged in a temporary folder (in `spill_dir`, or the system's),
-    written out every `batch_size` articles, so memory stays bounded however many there are.
-    """
+    """Ingest files and folders into the store with one commit; bad files are reported."""
     files, skipped = collect_files(paths)
+    batch: list[ArticleData] = []
     failed: list[Failed] = []
-    with Staging(spill_dir, spill=True, batch_size=batch_size) as staging:
-        for path, result in run_parallel(prepare_file, files, progress, workers):
-            if isinstance(result, FileError):
-                failed.append(Failed(path, str(result)))
-            else:
-                staging.add(result)
-        shown = {store_source(p): p for p in files}
-        if not staging.articles and not manifest_path(store).exists():
-            return IngestReport(failed=tuple(failed), skipped=tuple(skipped))
-        batches = staging.spills + (1 if staging.pending else 0)
-        done = commit(store, staging, name=name)
+    for path, result in run_parallel(prepare_file, files, progress, workers):
+        if isinstance(result, FileError):
+            failed.append(Failed(path, str(result)))
+        else:
+            batch.append(result)
+    shown = {store_source(p): p for p in files}
+    if not batch and not manifest_path(store).exists():
+        return IngestReport(failed=tuple(failed), skipped=tuple(skipped))
+    done = commit(store, batch, name=name)
     return IngestReport(
         added=tuple(shown.get(s, s) for s in done.added),
         replaced=tuple(shown.get(s, s) for s in done.replaced),
@@ -321,5 +312,4 @@ def ingest(
         failed=tuple(failed),
         skipped=tuple(skipped),
         commit=done,
-        batches=batches,
     )

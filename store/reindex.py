@@ -13,7 +13,7 @@ from .errors import StoreError
 from .ingest import FileError, Progress, prepare_text, run_parallel
 from .layout import blob_dir, manifest_path
 from .manifest import read_meta_only
-from .staging import Staging
+from .prepare import ArticleData
 from .tinyfile import read_tables
 from .writer import commit_locked
 
@@ -111,14 +111,11 @@ def reindex(
                     f"cannot reindex {store}: no stored article texts were found",
                     "restore the store from a backup, or ingest the articles again",
                 )
+        batch: list[ArticleData] = []
+        for (_, source), result in run_parallel(prepare_text, items, progress, workers):
+            if isinstance(result, FileError):
+                raise StoreError(f"cannot reindex {source}: {result}", "nothing was changed")
+            batch.append(result)
         name = meta.get("name")
-        with Staging(spill=True) as staging:
-            for (_, source), result in run_parallel(prepare_text, items, progress, workers):
-                if isinstance(result, FileError):
-                    raise StoreError(f"cannot reindex {source}: {result}", "nothing was changed")
-                staging.add(result)
-            del items
-            commit_locked(
-                store, staging, rebuild=True, name=name if isinstance(name, str) else None
-            )
-            return ReindexReport(len(staging.articles), recovered, tuple(unreadable))
+        commit_locked(store, batch, rebuild=True, name=name if isinstance(name, str) else None)
+        return ReindexReport(len(batch), recovered, tuple(unreadable))

@@ -5,19 +5,16 @@ manifest, write the changed shards as new content-addressed blobs (unchanged sha
 reused), fsync them, then replace the manifest atomically: that rename is the commit
 point. Finally delete blobs that neither the new nor the previous manifest references, so
 a reader still on the previous manifest can finish its lazy loads.
-
-The batch comes staged by shard bucket (staging.py), and each kind of blob is rewritten a
-few shards at a time, so only those shards' old and new documents are in memory at once.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from math import gcd
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -46,7 +43,6 @@ from .manifest import (
 from .parse import PARSER_VERSION
 from .prepare import ArticleData, DocEntry, body_terms, event_entry, figure_entry, quote_entry
 from .shards import shard_count, shard_of
-from .staging import Staged, Staging, TermRecord, bucket_groups
 from .textindex import decode_postings, encode_postings, term_shard_key
 from .tinyfile import content_digest, encode_table_raw, encode_tables, read_tables
 
@@ -141,7 +137,7 @@ class _BlobWriter:
 
 
 class _ShardReader:
-    """Reads the previous generation's shards, keeping each until it is released."""
+    """Reads the previous generation's shards, each at most once."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -162,50 +158,14 @@ class _ShardReader:
             self.cache[name] = table if isinstance(table, dict) else {}
         return self.cache[name]
 
-    def release(self, name: str | None) -> None:
-        """Forget a shard that no later step reads."""
-        if name is not None:
-            self.cache.pop(name, None)
-
-
-class _OldShards:
-    """Which old shards feed each new shard of a kind, and when an old one can be let go.
-
-    With an unchanged shard count, new shard n is old shard n. Otherwise a key's old and new
-    shard numbers agree modulo the greatest common divisor of the two counts, so new shard
-    n draws on the old shards congruent to it.
-    """
-
-    def __init__(self, old_files: list[str | None], count: int, reader: _ShardReader) -> None:
-        self.old_files = old_files
-        self.same = count == len(old_files)
-        self.step = gcd(count, len(old_files))
-        self.left = [count // self.step] * len(old_files)  # new shards still to draw on each
-        self.reader = reader
-
-    def sources(self, shard: int) -> list[str | None]:
-        return self.old_files[shard % self.step :: self.step]
-
-    def done(self, shard: int) -> None:
-        """Note that a new shard is finished (written or left as it was)."""
-        for number in range(shard % self.step, len(self.old_files), self.step):
-            self.left[number] -= 1
-            if self.left[number] <= 0:
-                self.reader.release(self.old_files[number])
-
 
 @dataclass
 class _Change:
     """The batch against the old store: what goes out and what comes in."""
 
-    removed: dict[int, Doc]  # article id -> routing and counts from its old body
+    removed: dict[int, Doc]  # article id -> its old body
     removed_rows: list[IndexRow]
-    added: list[int]  # staging numbers of the articles to store
-    removed_terms: set[str] = field(default_factory=set)
-    chosen: set[int] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
-        self.chosen = set(self.added)
+    added: list[ArticleData]
 
 
 _ENTRY: dict[str, Callable[[Doc], DocEntry]] = {
@@ -228,48 +188,52 @@ def _update_docs(
     old: _Old,
     count: int,
     change: _Change,
-    staging: Staging,
     reader: _ShardReader,
     writer: _BlobWriter,
-    seen: Callable[[int, list[DocEntry]], None],
-) -> list[str | None]:
-    """New shard list for quotes/events/figures; `seen` gets each rewritten shard's entries."""
+) -> tuple[list[str | None], dict[int, list[DocEntry]]]:
+    """New shard list for quotes/events/figures; also the entries of each rewritten shard."""
     entry_of = _ENTRY[kind]
     old_files = old.shard_files(kind)
-    olds = _OldShards(old_files, count, reader)
     removed_ids = set(change.removed)
-    removed_shards = {
-        shard_of(entry_of(doc).route, count)
-        for aid, body in change.removed.items()
-        for doc in _removed_routing(kind, aid, body)
-    }
-    new_files: list[str | None] = list(old_files) if olds.same else [None] * count
-    for buckets, shards in bucket_groups(count, staging.buckets[kind]):
-        added: defaultdict[int, list[DocEntry]] = defaultdict(list)
-        shard_by_route: dict[str | int, int] = {}  # few speakers and forces route many documents
-        for entry in staging.entries(kind, buckets, change.chosen):
+    added: defaultdict[int, list[DocEntry]] = defaultdict(list)
+    shard_by_route: dict[str | int, int] = {}  # few speakers and forces route many documents
+    for art in change.added:
+        for entry in getattr(art, kind):
             number = shard_by_route.get(entry.route)
             if number is None:
                 number = shard_by_route[entry.route] = shard_of(entry.route, count)
             added[number].append(entry)
-        for shard in shards:
-            if not olds.same or shard in added or shard in removed_shards:
-                kept: list[DocEntry] = []
-                for name in olds.sources(shard):
-                    for doc in reader.docs(kind, name).values():
-                        if doc.get("a") not in removed_ids:
-                            entry = entry_of(doc)
-                            if olds.same or shard_of(entry.route, count) == shard:
-                                kept.append(entry)
-                entries = sorted(kept + added.pop(shard, []), key=_order)
-                seen(shard, entries)
-                if entries:
-                    table = {i: e.doc for i, e in enumerate(entries, 1)}
-                    new_files[shard] = writer.write_raw(kind, shard, table)
-                else:
-                    new_files[shard] = None
-            olds.done(shard)
-    return new_files
+    removed_docs: list[Doc] = []
+    for aid, body in change.removed.items():
+        removed_docs.extend(_removed_routing(kind, aid, body))
+
+    new_files: list[str | None]
+    kept: defaultdict[int, list[DocEntry]] = defaultdict(list)
+    if count != len(old_files):
+        touched = set(range(count))
+        for name in old_files:
+            for doc in reader.docs(kind, name).values():
+                if doc.get("a") not in removed_ids:
+                    entry = entry_of(doc)
+                    kept[shard_of(entry.route, count)].append(entry)
+        new_files = [None] * count
+    else:
+        touched = set(added) | {shard_of(entry_of(d).route, count) for d in removed_docs}
+        for shard in touched:
+            old_docs = reader.docs(kind, old_files[shard]).values()
+            kept[shard] = [entry_of(d) for d in old_docs if d.get("a") not in removed_ids]
+        new_files = list(old_files)
+
+    written: dict[int, list[DocEntry]] = {}
+    for shard in sorted(touched):
+        entries = sorted(kept[shard] + added[shard], key=_order)
+        written[shard] = entries
+        if entries:
+            table = {i: e.doc for i, e in enumerate(entries, 1)}
+            new_files[shard] = writer.write_raw(kind, shard, table)
+        else:
+            new_files[shard] = None
+    return new_files, written
 
 
 def _removed_routing(kind: str, aid: int, body: Doc) -> list[Doc]:
@@ -286,73 +250,51 @@ def _update_bodies(
     old: _Old,
     count: int,
     change: _Change,
-    staging: Staging,
     reader: _ShardReader,
     writer: _BlobWriter,
     generation: int,
 ) -> list[str | None]:
     old_files = old.shard_files("bodies")
-    olds = _OldShards(old_files, count, reader)
     removed_ids = set(change.removed)
-    removed_shards = {shard_of(aid, count) for aid in removed_ids}
-    new_files: list[str | None] = list(old_files) if olds.same else [None] * count
-    for buckets, shards in bucket_groups(count, staging.buckets["bodies"]):
-        added: defaultdict[int, dict[int, str]] = defaultdict(dict)
-        for aid, body_json in staging.bodies(buckets, change.chosen):
-            # The generation lets a recovery without the manifest tell newer bodies from older.
-            added[shard_of(aid, count)][aid] = _with_generation(body_json, generation)
-        for shard in shards:
-            if not olds.same or shard in added or shard in removed_shards:
-                kept: dict[int, Doc | str] = {}
-                for name in olds.sources(shard):
-                    for doc_id, doc in reader.docs("bodies", name).items():
-                        aid = int(doc_id)
-                        if aid not in removed_ids and (olds.same or shard_of(aid, count) == shard):
-                            kept[aid] = doc
-                merged: dict[int, Doc | str] = {**kept, **added.pop(shard, {})}
-                table = {aid: merged[aid] for aid in sorted(merged)}
-                new_files[shard] = writer.write_raw("bodies", shard, table) if table else None
-            olds.done(shard)
+    added: defaultdict[int, dict[int, str]] = defaultdict(dict)
+    for art in change.added:
+        # The generation lets a recovery without the manifest tell newer bodies from older.
+        added[shard_of(art.id, count)][art.id] = _with_generation(art.body_json, generation)
+    kept: defaultdict[int, dict[int, Doc]] = defaultdict(dict)
+    if count != len(old_files):
+        touched = set(range(count))
+        for name in old_files:
+            for doc_id, doc in reader.docs("bodies", name).items():
+                if int(doc_id) not in removed_ids:
+                    kept[shard_of(int(doc_id), count)][int(doc_id)] = doc
+        new_files: list[str | None] = [None] * count
+    else:
+        touched = set(added) | {shard_of(aid, count) for aid in removed_ids}
+        for shard in touched:
+            docs = reader.docs("bodies", old_files[shard])
+            kept[shard] = {int(k): d for k, d in docs.items() if int(k) not in removed_ids}
+        new_files = list(old_files)
+    for shard in sorted(touched):
+        merged: dict[int, Doc | str] = {**kept[shard], **added[shard]}
+        table = {aid: merged[aid] for aid in sorted(merged)}
+        new_files[shard] = writer.write_raw("bodies", shard, table) if table else None
     return new_files
 
 
 def _invert(
-    records: Iterable[TermRecord], slots: list[int]
+    articles: list[ArticleData], slots: dict[int, int]
 ) -> dict[str, tuple[list[int], list[int]]]:
-    """Each term's postings, (slots, counts) in ascending slot order, from staged records.
+    """Each term's postings, (slots, counts), from articles given in ascending slot order.
 
-    `slots` gives each staging number its slot, or -1 for an article the commit leaves out.
-    Slots follow article ids, as do the articles within a record, so a term's postings need
-    sorting only when it has several records. There is one posting per article and term
-    (millions for a large batch): they are mapped and sorted by C-level calls, with Python
-    work only per record and term.
+    There is one posting per article and term (millions for a large batch), so each article's
+    terms are filed by map() over C-level appends rather than by a Python loop per term.
     """
-    every = -1 not in slots
-    slot_lists: dict[str, list[int]] = {}
-    count_lists: dict[str, list[int]] = {}
-    unsorted: set[str] = set()
-    for term, seqs, counts in records:
-        found = list(map(slots.__getitem__, seqs))
-        if not every:
-            keep = [i for i, slot in enumerate(found) if slot >= 0]
-            if not keep:
-                continue
-            found = list(map(found.__getitem__, keep))
-            counts = list(map(counts.__getitem__, keep))
-        have = slot_lists.get(term)
-        if have is None:
-            slot_lists[term] = found
-            count_lists[term] = list(counts)
-            continue
-        if have[-1] > found[0]:
-            unsorted.add(term)
-        have.extend(found)
-        count_lists[term].extend(counts)
-    for term in unsorted:
-        have = slot_lists[term]
-        order = sorted(range(len(have)), key=have.__getitem__)
-        slot_lists[term] = list(map(have.__getitem__, order))
-        count_lists[term] = list(map(count_lists[term].__getitem__, order))
+    slot_lists: defaultdict[str, list[int]] = defaultdict(list)
+    count_lists: defaultdict[str, list[int]] = defaultdict(list)
+    for art in articles:
+        words, counts = art.term_lists()
+        deque(map(list.append, map(slot_lists.__getitem__, words), repeat(slots[art.id])), 0)
+        deque(map(list.append, map(count_lists.__getitem__, words), counts), 0)
     return {term: (found, count_lists[term]) for term, found in slot_lists.items()}
 
 
@@ -360,18 +302,19 @@ def _update_terms(
     old: _Old,
     count: int,
     change: _Change,
-    slots: list[int],
-    staging: Staging,
+    slots: dict[int, int],
     reader: _ShardReader,
     writer: _BlobWriter,
 ) -> list[str | None]:
-    """Rewrite the term shards the batch touches; postings are ascending article slots.
-
-    `slots` gives each staging number the slot the commit gives its article (-1: none).
-    """
+    """Rewrite the term shards the batch touches; postings are ascending article slots."""
     old_files = old.shard_files("terms")
-    olds = _OldShards(old_files, count, reader)
     removed_slots = {r.slot for r in change.removed_rows}
+    removed_terms: set[str] = set()
+    for body in change.removed.values():
+        removed_terms.update(body_terms(body))
+
+    new_postings = _invert(sorted(change.added, key=lambda a: slots[a.id]), slots)
+
     shard_by_prefix: dict[str, int] = {}
 
     def shard(term: str) -> int:
@@ -382,48 +325,49 @@ def _update_terms(
         return number
 
     removed_by_shard: defaultdict[int, list[str]] = defaultdict(list)
-    for term in change.removed_terms:
+    for term in removed_terms:
         removed_by_shard[shard(term)].append(term)
+    added_by_shard: defaultdict[int, list[str]] = defaultdict(list)
+    for term in new_postings:
+        added_by_shard[shard(term)].append(term)
 
-    new_files: list[str | None] = list(old_files) if olds.same else [None] * count
-    for buckets, shards in bucket_groups(count, staging.buckets["terms"]):
-        new_postings = _invert(staging.terms(buckets), slots)
-        added_by_shard: defaultdict[int, list[str]] = defaultdict(list)
-        for term in new_postings:
-            added_by_shard[shard(term)].append(term)
-        for number in shards:
-            if olds.same and number not in added_by_shard and number not in removed_by_shard:
-                olds.done(number)
-                continue
-            postings: dict[str, str] = {}
-            for name in olds.sources(number):
-                for doc in reader.docs("terms", name).values():
-                    if olds.same or shard(doc["t"]) == number:
-                        postings[doc["t"]] = doc["p"]
-            for term in removed_by_shard[number]:
-                if term in postings:
-                    have, counts = decode_postings(postings[term])
-                    pairs = [
-                        (s, c) for s, c in zip(have, counts, strict=True) if s not in removed_slots
-                    ]
-                    if pairs:
-                        postings[term] = encode_postings(
-                            [s for s, _ in pairs], [c for _, c in pairs]
-                        )
-                    else:
-                        del postings[term]
-            for term in added_by_shard[number]:
-                new_slots, new_counts = new_postings[term]
-                if term in postings:
-                    have, counts = decode_postings(postings[term])
-                    have.extend(new_slots)
-                    counts.extend(new_counts)
-                    postings[term] = encode_postings(have, counts)
+    kept: defaultdict[int, dict[str, str]] = defaultdict(dict)
+    if count != len(old_files):
+        touched = set(range(count))
+        for name in old_files:
+            for doc in reader.docs("terms", name).values():
+                kept[shard(doc["t"])][doc["t"]] = doc["p"]
+        new_files: list[str | None] = [None] * count
+    else:
+        touched = set(removed_by_shard) | set(added_by_shard)
+        for number in touched:
+            term_docs = reader.docs("terms", old_files[number]).values()
+            kept[number] = {d["t"]: d["p"] for d in term_docs}
+        new_files = list(old_files)
+
+    for number in sorted(touched):
+        postings = kept[number]
+        for term in removed_by_shard[number]:
+            if term in postings:
+                have, counts = decode_postings(postings[term])
+                pairs = [
+                    (s, c) for s, c in zip(have, counts, strict=True) if s not in removed_slots
+                ]
+                if pairs:
+                    postings[term] = encode_postings([s for s, _ in pairs], [c for _, c in pairs])
                 else:
-                    postings[term] = encode_postings(new_slots, new_counts)
-            table = {i: {"t": t, "p": postings[t]} for i, t in enumerate(sorted(postings), 1)}
-            new_files[number] = writer.write("terms", number, {"terms": table}) if table else None
-            olds.done(number)
+                    del postings[term]
+        for term in added_by_shard[number]:
+            new_slots, new_counts = new_postings[term]
+            if term in postings:
+                have, counts = decode_postings(postings[term])
+                have.extend(new_slots)
+                counts.extend(new_counts)
+                postings[term] = encode_postings(have, counts)
+            else:
+                postings[term] = encode_postings(new_slots, new_counts)
+        table = {i: {"t": t, "p": postings[t]} for i, t in enumerate(sorted(postings), 1)}
+        new_files[number] = writer.write("terms", number, {"terms": table}) if table else None
     return new_files
 
 
@@ -432,11 +376,7 @@ def _year(date: str | None) -> int | None:
 
 
 def _force_rows(
-    rows: list[IndexRow],
-    old: _Old,
-    recount: Counter[str],
-    rewritten: set[int],
-    event_shards: int,
+    rows: list[IndexRow], old: _Old, events: dict[int, list[DocEntry]], event_shards: int
 ) -> list[ForceRow]:
     articles: Counter[str] = Counter()
     quotes: Counter[str] = Counter()
@@ -449,10 +389,11 @@ def _force_rows(
             if year is not None:
                 years[force][year] += 1
     # All of a force's timeline entries live in one shard, so a rewritten shard holds every
-    # entry of its forces: `recount` counts those, the others keep their old count.
+    # entry of its forces: recount those, keep the old count for the others.
+    recount: Counter[str] = Counter(e.facts[0] for entries in events.values() for e in entries)
     event_counts = {f.name: f.events for f in old.forces}
     for name in set(event_counts) | set(recount):
-        if shard_of(name, event_shards) in rewritten:
+        if shard_of(name, event_shards) in events:
             event_counts[name] = recount.get(name, 0)
     names = {n for n in set(articles) | {n for n, c in event_counts.items() if c} if n}
     out = [
@@ -476,33 +417,8 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return min(counts, key=lambda v: (-counts[v], -len(v), v))
 
 
-Details = tuple[str, str, str | None, str | None]  # a speaker's name, kind, role, organisation
-
-
-def _quote_details(entries: list[DocEntry]) -> dict[str, Details]:
-    """What the quotes of one rewritten shard say about their speakers (all of each
-    speaker's quotes live in one shard)."""
-    # Quote facts: (key, speaker, kind, role, organisation).
-    by_key: defaultdict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for entry in entries:
-        by_key[entry.facts[0]].append(entry.facts)
-    details: dict[str, Details] = {}
-    for key, facts in by_key.items():
-        if len(set(facts)) == 1:  # the usual case: every quote says the same of its speaker
-            _, name, kind, role, org = facts[0]
-            details[key] = (name or key, kind or "person", role or None, org or None)
-            continue
-        details[key] = (
-            _most_common(f[1] for f in facts) or key,
-            _most_common(f[2] for f in facts) or "person",
-            _most_common(f[3] for f in facts),
-            _most_common(f[4] for f in facts),
-        )
-    return details
-
-
 def _speaker_rows(
-    rows: list[IndexRow], old: _Old, rewritten: dict[str, Details]
+    rows: list[IndexRow], old: _Old, quote_shards: dict[int, list[DocEntry]]
 ) -> list[SpeakerRow]:
     quotes: Counter[str] = Counter()
     articles: Counter[str] = Counter()
@@ -514,10 +430,23 @@ def _speaker_rows(
             tally = forces[key]
             for force in row.forces:
                 tally[force] = tally.get(force, 0) + 1
-    details: dict[str, Details] = {
-        s.key: (s.name, s.kind, s.role, s.organisation) for s in old.speakers
-    }
-    details.update(rewritten)
+    details = {s.key: (s.name, s.kind, s.role, s.organisation) for s in old.speakers}
+    # Quote facts: (key, speaker, kind, role, organisation).
+    by_key: defaultdict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for entries in quote_shards.values():
+        for entry in entries:
+            by_key[entry.facts[0]].append(entry.facts)
+    for key, facts in by_key.items():
+        if len(set(facts)) == 1:  # the usual case: every quote says the same of its speaker
+            _, name, kind, role, org = facts[0]
+            details[key] = (name or key, kind or "person", role or None, org or None)
+            continue
+        details[key] = (
+            _most_common(f[1] for f in facts) or key,
+            _most_common(f[2] for f in facts) or "person",
+            _most_common(f[3] for f in facts),
+            _most_common(f[4] for f in facts),
+        )
     out = []
     for key in quotes:
         name, kind, role, org = details.get(key, (key, "person", None, None))
@@ -528,25 +457,22 @@ def _speaker_rows(
     return out
 
 
-def _diff(old: _Old, staged: Sequence[Staged]) -> tuple[_Change, CommitResult]:
+def _diff(old: _Old, batch: Sequence[ArticleData]) -> tuple[_Change, CommitResult]:
     by_id = {r.id: r for r in old.rows}
     by_source = {r.source: r.id for r in old.rows}
-    first: dict[str, int] = {}  # source -> staging number of its first article
-    for seq, art in enumerate(staged):
-        first.setdefault(art.row.source, seq)
+    first: dict[str, ArticleData] = {}
+    for art in batch:
+        first.setdefault(art.row.source, art)
     removed_ids = {
-        by_source[s]
-        for s, seq in first.items()
-        if s in by_source and by_source[s] != staged[seq].row.id
+        by_source[s] for s, art in first.items() if s in by_source and by_source[s] != art.id
     }
-    added: dict[int, int] = {}  # article id -> staging number
+    added: dict[int, ArticleData] = {}
     statuses: dict[str, list[str]] = {"added": [], "replaced": [], "unchanged": []}
-    for source, seq in first.items():
-        aid = staged[seq].row.id
-        if (aid in by_id and aid not in removed_ids) or aid in added:
+    for source, art in first.items():
+        if (art.id in by_id and art.id not in removed_ids) or art.id in added:
             statuses["unchanged"].append(source)
             continue
-        added[aid] = seq
+        added[art.id] = art
         statuses["replaced" if source in by_source else "added"].append(source)
     change = _Change(
         removed={aid: {} for aid in removed_ids},
@@ -563,7 +489,7 @@ def _diff(old: _Old, staged: Sequence[Staged]) -> tuple[_Change, CommitResult]:
 
 def commit(
     store: Path,
-    batch: Sequence[ArticleData] | Staging,
+    batch: Sequence[ArticleData],
     *,
     name: str | None = None,
     rebuild: bool = False,
@@ -583,27 +509,12 @@ def commit(
 
 def commit_locked(
     store: Path,
-    batch: Sequence[ArticleData] | Staging,
+    batch: Sequence[ArticleData],
     *,
     name: str | None = None,
     rebuild: bool = False,
 ) -> CommitResult:
-    """`commit` for a caller that already holds the writer lock.
-
-    A batch given as a list is staged in memory first; an ingest stages its own batch
-    (spilled to disk as it grows) so that the whole batch is never in memory at once.
-    """
-    if isinstance(batch, Staging):
-        return _commit_staged(store, batch, name=name, rebuild=rebuild)
-    with Staging() as staging:
-        for art in batch:
-            staging.add(art)
-        return _commit_staged(store, staging, name=name, rebuild=rebuild)
-
-
-def _commit_staged(
-    store: Path, staging: Staging, *, name: str | None, rebuild: bool
-) -> CommitResult:
+    """`commit` for a caller that already holds the writer lock."""
     blobs = blob_dir(store)
     remove_temps(store)
     remove_temps(blobs)
@@ -611,7 +522,7 @@ def _commit_staged(
     previous = old
     if rebuild:
         old = _Old(meta=old.meta, mode=old.mode)
-    change, result = _diff(old, staging.articles)
+    change, result = _diff(old, batch)
     generation = int(old.meta.get("generation", 0)) + 1
     if not rebuild and not change.added and not change.removed:
         return CommitResult(
@@ -624,12 +535,9 @@ def _commit_staged(
         body_files = old.shard_files("bodies")
         for aid in change.removed:
             shard = shard_of(aid, len(body_files))
-            body = reader.docs("bodies", body_files[shard]).get(str(aid), {})
-            change.removed_terms.update(body_terms(body))
-            change.removed[aid] = {k: body[k] for k in ("store", "events", "figures") if k in body}
-        reader.cache.clear()
+            change.removed[aid] = reader.docs("bodies", body_files[shard]).get(str(aid), {})
         new_meta, rows, forces, speakers = _build(
-            store, old, change, staging, reader, writer, name, generation
+            store, old, change, reader, writer, name, generation
         )
         # Each blob was fsynced before its rename; make the renames durable too.
         fsync_dir(blobs)
@@ -661,30 +569,29 @@ def _build(
     store: Path,
     old: _Old,
     change: _Change,
-    staging: Staging,
     reader: _ShardReader,
     writer: _BlobWriter,
     name: str | None,
     generation: int,
 ) -> tuple[dict[str, Any], list[IndexRow], list[ForceRow], list[SpeakerRow]]:
-    staged = staging.articles
-    added = [staged[seq] for seq in change.added]
     next_slot = int(old.meta.get("next_slot", 0))
-    slots: dict[int, int] = {}  # staging number -> slot
-    for seq in sorted(change.added, key=lambda q: staged[q].row.id):
-        slots[seq] = next_slot
+    slots: dict[int, int] = {}
+    for art in sorted(change.added, key=lambda a: a.id):
+        slots[art.id] = next_slot
         next_slot += 1
     kept_rows = [r for r in old.rows if r.id not in change.removed]
-    rows = display_order(kept_rows + [staged[q].row._replace(slot=slots[q]) for q in change.added])
+    rows = display_order(kept_rows + [a.row._replace(slot=slots[a.id]) for a in change.added])
 
     counts_old: dict[str, Any] = old.meta.get("counts") or {}
     n_quotes = sum(r.quotes for r in rows)
-    n_events = int(counts_old.get("events", 0)) + sum(a.events_count for a in added)
-    n_figures = int(counts_old.get("figures", 0)) + sum(a.figures for a in added)
+    n_events = int(counts_old.get("events", 0)) + sum(a.events_count for a in change.added)
+    n_figures = int(counts_old.get("figures", 0)) + sum(len(a.figures) for a in change.added)
     for body in change.removed.values():
         n_events -= len(body.get("events") or ())
         n_figures -= len(body.get("figures") or ())
-    n_event_docs = int(counts_old.get("event_entries", 0)) + sum(a.entries for a in added)
+    n_event_docs = int(counts_old.get("event_entries", 0)) + sum(
+        len(a.events) for a in change.added
+    )
     for body in change.removed.values():
         n_event_docs -= int((body.get("store") or {}).get("entries", 0))
 
@@ -695,37 +602,23 @@ def _build(
         "figures": shard_count("figures", n_figures),
         "terms": shard_count("terms", len(rows)),
     }
-    details: dict[str, Details] = {}
-    recount: Counter[str] = Counter()
-    rewritten: set[int] = set()
-
-    def quote_shard(shard: int, entries: list[DocEntry]) -> None:
-        details.update(_quote_details(entries))
-
-    def event_shard(shard: int, entries: list[DocEntry]) -> None:
-        rewritten.add(shard)
-        recount.update(e.facts[0] for e in entries)
-
-    def no_stats(shard: int, entries: list[DocEntry]) -> None:
-        return None
-
     blob_lists: dict[str, list[str | None]] = {}
     blob_lists["bodies"] = _update_bodies(
-        old, shard_counts["bodies"], change, staging, reader, writer, generation
+        old, shard_counts["bodies"], change, reader, writer, generation
     )
-    for kind, seen in (("quotes", quote_shard), ("events", event_shard), ("figures", no_stats)):
-        blob_lists[kind] = _update_docs(
-            kind, old, shard_counts[kind], change, staging, reader, writer, seen
-        )
-    slot_list = [-1] * len(staged)
-    for seq, slot in slots.items():
-        slot_list[seq] = slot
-    blob_lists["terms"] = _update_terms(
-        old, shard_counts["terms"], change, slot_list, staging, reader, writer
+    blob_lists["quotes"], quote_shards = _update_docs(
+        "quotes", old, shard_counts["quotes"], change, reader, writer
     )
+    blob_lists["events"], event_shards = _update_docs(
+        "events", old, shard_counts["events"], change, reader, writer
+    )
+    blob_lists["figures"], _ = _update_docs(
+        "figures", old, shard_counts["figures"], change, reader, writer
+    )
+    blob_lists["terms"] = _update_terms(old, shard_counts["terms"], change, slots, reader, writer)
 
-    forces = _force_rows(rows, old, recount, rewritten, shard_counts["events"])
-    speakers = _speaker_rows(rows, old, details)
+    forces = _force_rows(rows, old, event_shards, shard_counts["events"])
+    speakers = _speaker_rows(rows, old, quote_shards)
     meta = {
         "schema_version": SCHEMA_VERSION,
         "parser_version": PARSER_VERSION,
