@@ -70,12 +70,25 @@ def _grown(
     return statistics.median(times), ""
 
 
-@pytest.mark.parametrize("case", sorted(LINEAR_CASES), ids=sorted(LINEAR_CASES))
-def test_parse_time_is_linear(case: str) -> None:
-    """Four times the hostile input takes less than six times the CPU time to parse."""
+def _measure(case: str) -> tuple[float | None, str, int, float]:
+    """The grown input's median CPU seconds (None and why, if stopped), the base's size in
+    characters and its median CPU seconds."""
     _, start, largest = LINEAR_CASES[case]
     n, base, chars, repeat = _base(case, start, largest)
     grown, why = _grown(case, n * GROWTH, base, RUNS if base < 1.0 else 1, repeat=repeat)
+    return grown, why, chars, base
+
+
+@pytest.mark.parametrize("case", sorted(LINEAR_CASES), ids=sorted(LINEAR_CASES))
+def test_parse_time_is_linear(case: str) -> None:
+    """Four times the hostile input takes less than six times the CPU time to parse.
+
+    A busy host can inflate one measurement; a parser that is not linear fails a second,
+    fresh one too, so only a case failing twice fails the test.
+    """
+    grown, why, chars, base = _measure(case)
+    if grown is None or grown / base >= RATIO:
+        grown, why, chars, base = _measure(case)
     assert grown is not None, (
         f"{case}: {chars} chars took {base:.3f}s of CPU; {GROWTH}x that input {why} "
         f"(more than {RATIO:g}x on average): parse time is not linear"
