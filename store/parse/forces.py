@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import string
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..records import ForceMention
@@ -166,15 +166,20 @@ def _emit(node: _Node) -> str:
     return "(?:" + body + ")?" if node.terminal else body
 
 
-def _trie_regex(keys: Sequence[str]) -> str:
-    """A regex matching any key, preferring the longest, built as a character trie."""
+def _trie(keys: Iterable[str]) -> _Node:
+    """The keys as a character trie."""
     root = _Node()
     for key in keys:
         node = root
         for ch in key:
             node = node.children.setdefault(ch, _Node())
         node.terminal = True
-    return _emit(root)
+    return root
+
+
+def _trie_regex(keys: Sequence[str]) -> str:
+    """A regex matching any key, preferring the longest, built as a character trie."""
+    return _emit(_trie(keys))
 
 
 @dataclass(frozen=True)
@@ -221,12 +226,7 @@ def _marked_pattern(entries: dict[str, _Entry]) -> re.Pattern[bytes]:
         lead = _free_lead(entry)
         if lead:
             keys.add(" ".join(key.split(" ")[lead:]))
-    root = _Node()
-    for key in keys:
-        node = root
-        for ch in key:
-            node = node.children.setdefault(ch, _Node())
-        node.terminal = True
+    root = _trie(keys)
 
     def emit(node: _Node) -> str:
         branches = [_marked_piece(ch) + emit(node.children[ch]) for ch in sorted(node.children)]
