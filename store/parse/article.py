@@ -13,6 +13,7 @@ from .events import find_events
 from .figures import find_figures
 from .forces import force_spans, paragraph_force_spans, tally
 from .frontmatter import split_front_matter
+from .headline import TOP_LINES, choose_headline, is_page_chrome
 from .outlets import HOSTS, outlet_from_text, outlet_from_url, split_site_suffix
 from .people import find_people
 from .quotes import QuoteContext, find_quotes
@@ -33,10 +34,6 @@ _NON_WORD = re.compile(r"\W+")
 _UNDATED = Published()
 _TITLE_LINE = re.compile(r"^(?:title|headline)\s*:\s*(?P<title>.+)$", re.I)
 _DATE_LINE = re.compile(r"^(?:date|published|publication date)\s*:\s*(?P<date>.+)$", re.I)
-
-
-def _looks_like_headline(para: str) -> bool:
-    return (len(para) <= 250 and not para.endswith((".", ":"))) or len(para) <= 140
 
 
 def parse_article(text: str, source: str = "") -> ParsedArticle:
@@ -73,10 +70,15 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
             header.append(i)
     body = [p for i, p in enumerate(paragraphs) if i not in header] if header else paragraphs
 
-    if title is None and body and _looks_like_headline(body[0]):
-        title = body.pop(0)
-    elif title is not None and body and _same(body[0], title):
-        body.pop(0)
+    above: list[str] = []  # the masthead, labels and menus over the headline (an issue's date)
+    if title is None and (found := choose_headline(body)) is not None:
+        at, masthead = found
+        title = body[at]
+        site = site or masthead
+        above = body[:at]
+        del body[: at + 1]
+    elif title is not None and body:
+        _drop_repeated_title(body, title)
     if title is None:
         title = body[0][:200] if body else (source.rsplit("/", 1)[-1] or "Untitled")
         warnings.append("no headline found; first words used as the title")
@@ -88,6 +90,8 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
         else:
             warnings.append(f"front matter date {date_value[:40]!r} not understood")
     body, dateline = _strip_header(body)
+    if dateline is None and above:
+        dateline = _strip_header(above)[1]
     if published.date is None and dateline:
         published = Published(dateline[0], dateline[1], "dateline")
     if published.date is None and url:
@@ -144,6 +148,16 @@ def _top_url(body: str) -> str | None:
         if "://" in line and (m := _URL_LINE.match(line) or _BARE_URL.match(line)):
             return m.group("url")
     return None
+
+
+def _drop_repeated_title(body: list[str], title: str) -> None:
+    """Drop the headline repeated at the top of the body, with the masthead and menus above it."""
+    for at, para in enumerate(body[:TOP_LINES]):
+        if _same(para, title):
+            del body[: at + 1]
+            return
+        if not is_page_chrome(para):
+            return
 
 
 def _same(a: str, b: str) -> bool:

@@ -150,6 +150,36 @@ _CASE_ODD = frozenset("ıſİ")
 _FEMALE_TITLE = re.compile(r"\b(mrs|ms|miss|dame|lady|baroness)\b")
 _MALE_TITLE = re.compile(r"\b(mr|sir|lord)\b")
 _GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+# How a pseudonym is introduced: '(asked to be) identified only as Megan', 'who we are calling
+# Jess'; and 'Jess (not her real name)'. Both are rare: a cheap search comes first.
+_MAY_NAME_PSEUDONYM = re.compile(r" as |call|nam")
+_PSEUDONYM = re.compile(
+    r"\b(?:(?:known|identified|referred\s+to|named|called)\s+(?:only\s+|here\s+|simply\s+)?as"
+    r"|(?:we|I)\s+(?:are\s+|am\s+|have\s+|will\s+|[’']re\s+|[’']ve\s+)?(?:calling|called|call|"
+    r"naming|named)(?:\s+(?:her|him))?)\s+[\"“‘']?(?P<name>[A-Z][a-z]+)\b(?![\"”’']?\s+[A-Z])"
+)
+_NOT_REAL_NAME = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+)[\"”’']?\s*[(,]\s*(?:which\s+is\s+)?not\s+(?:her|his|their)\s+real\s+name"
+)
+# A speech verb, and a lone capitalised word just before it (after an age: 'Lauren, now 34,
+# told') or just after it ('said Hannah'), not part of a longer name.
+_SPEECH_WORD = re.compile(r" (?:said|says|told|tells|added|adds|explained|recalled|recalls)\b")
+_FIRST_NAME_BEFORE = re.compile(
+    r"(?:^|(?<=[\s“\"‘(]))(?P<name>[A-Z][a-z]+)(?:,\s+(?:now\s+)?\d{1,3},)?$"
+)
+_FIRST_NAME_AFTER = re.compile(r"\s+(?P<name>[A-Z][a-z]+)\b(?!\s*[A-Z&])")
+# Capitalised words that open sentences or name things, though some are given names too.
+_NOT_SINGLE_NAMES = frozenset(
+    "will may mark grant bill rob pat frank joy hope faith sunny dean justice police court "
+    "judge she he they it we i".split()
+)
+# Lower-case words that, just before a capitalised pair, say it is someone's name.
+_ROLES_BEFORE_NAME = frozenset(
+    "chair chairman chairwoman prosecutor barrister solicitor coroner sheriff recorder counsel "
+    "campaigner lawyer spokesman spokeswoman spokesperson commissioner councillor director "
+    "founder manager officer constable detective victim survivor complainant colleague "
+    "partner wife husband mother father daughter son sister brother".split()
+)
 _MALE_IN_A = frozenset("luca joshua ezra nikita sasha andrea jonah elijah isa musa mustafa".split())
 
 # The paragraphs are scanned as one text joined with NUL. No scanning pattern matches or crosses
@@ -224,13 +254,20 @@ def _gender(title: str | None, first: str) -> str | None:
     return None
 
 
-def _strong(title: str | None, first: str, para: str, end: int) -> bool:
-    """Evidence that a capitalised pair is a person: a title, a known first name, or 'X said'."""
+def _strong(title: str | None, first: str, para: str, start: int, end: int) -> bool:
+    """Evidence that a capitalised pair is a person: a title, a known first name, 'X said', or
+    a role just before it ('chaired by legally qualified chair Rowena Pike')."""
     if title:
         return True
     if fold(first) in _GIVEN_NAMES:
         return True
-    return _SAID_AFTER.match(para, end) is not None or _DESCRIBED_AFTER.match(para, end) is not None
+    if _SAID_AFTER.match(para, end) is not None or _DESCRIBED_AFTER.match(para, end) is not None:
+        return True
+    before = para[max(0, start - 16) : start]  # longer than any of the roles, and a space
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    return bool(words) and words[-1] in _ROLES_BEFORE_NAME
 
 
 def _blocked_name_tail(
@@ -366,7 +403,7 @@ def find_people(
         name_start, words = at - base + tail[0], tail[1]
         end = m.end() - base
         title, start = _title_before(para, name_start)
-        if not _strong(title, words[0], para, end):
+        if not _strong(title, words[0], para, start, end):
             continue
         name = " ".join(words)
         key = fold(name)  # person_key(name): the words hold no spaces to normalise
@@ -385,6 +422,7 @@ def find_people(
             _read_role(draft, para, start, end)
         surnames.setdefault(fold(words[-1]), key)
         mentions.append(PersonMention(pi, start, end, key))
+    _single_names(text, starts, drafts, surnames)
     if surnames:
         _second_pass(text, paragraphs, starts, drafts, surnames, mentions)
     mentions.sort(key=attrgetter("paragraph", "start"))
@@ -435,6 +473,55 @@ def _fold_chars(text: str) -> str:
     return text.encode("latin-1", "replace").translate(_FOLD_TABLE).decode("latin-1")
 
 
+def _single_names(
+    text: str, starts: list[int], drafts: dict[str, _Draft], surnames: dict[str, str]
+) -> None:
+    """People known by one word: a pseudonym ('identified only as Megan', 'Jess, not her real
+    name'), or a known first name that speaks ('Lauren, now 34, told ...', 'said Hannah').
+
+    A first name that opens the name of someone already found stands for that person. The
+    second pass then finds every mention of either.
+    """
+    found: list[tuple[int, str]] = []
+    if _MAY_NAME_PSEUDONYM.search(text):
+        for m in _PSEUDONYM.finditer(text):
+            found.append((m.start("name"), m.group("name")))
+        for m in _NOT_REAL_NAME.finditer(text):
+            found.append((m.start("name"), m.group("name")))
+    for m in _SPEECH_WORD.finditer(text):
+        named = _FIRST_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if named is None or _after_capital(text, named.start("name")):
+            named = _FIRST_NAME_AFTER.match(text, m.end())
+        if named and fold(named.group("name")) in _GIVEN_NAMES:
+            found.append((named.start("name"), named.group("name")))
+    if not found:
+        return
+    first_names = {fold(d.name.split()[0]): key for key, d in drafts.items() if " " in d.name}
+    for at, name in found:
+        key = fold(name)
+        if key in surnames or key in drafts or key in _NOT_SINGLE_NAMES:
+            continue
+        if key in first_names:
+            surnames[key] = first_names[key]  # 'Lauren' after 'Lauren Smith' is Lauren Smith
+            continue
+        draft = drafts[key] = _Draft(name, bisect_right(starts, at) - 1)
+        draft.gender = _gender(None, name)
+        surnames[key] = key
+
+
+def _spelled(name: str, folded: str) -> str:
+    """The word of a name that `folded` stands for: its surname, or the first name that alone
+    stands for the person."""
+    words = name.split()
+    return words[0] if len(words) > 1 and fold(words[0]) == folded else words[-1]
+
+
+def _after_capital(text: str, at: int) -> bool:
+    """Whether the word before `at` is capitalised: a title or another part of a name."""
+    words = text[max(0, at - 30) : at].split()
+    return bool(words) and words[-1][:1].isupper() and words[-1][-1:].isalnum()
+
+
 def _second_pass(
     text: str,
     paragraphs: Sequence[str],
@@ -457,7 +544,7 @@ def _second_pass(
     if len(surnames) > _FEW_SURNAMES:
         # Many surnames: one scan each for honorifics and capitalised words keeps time linear.
         scan = range(len(paragraphs))
-        by_surname = {drafts[k].name.split()[-1]: k for k in surnames.values()}
+        by_surname = {_spelled(drafts[k].name, f): k for f, k in surnames.items()}
         bare = [
             (m.start(), len(m.group()), by_surname[m.group()])
             for m in _CAP_WORD.finditer(text)
@@ -470,7 +557,7 @@ def _second_pass(
         folded = _fold_chars(text)
         paras: set[int] = set()
         for folded_name, key in surnames.items():
-            surname = drafts[key].name.split()[-1]
+            surname = _spelled(drafts[key].name, folded_name)
             at = folded.find(folded_name)
             while at >= 0:
                 if at > 1 and text[at - 1].isspace():

@@ -80,7 +80,7 @@ _TITLE_CUE = re.compile(
 )
 _GENERIC_ORG = re.compile(
     r"^(?:(?:the|a|an|its|their|this|that)\s+)?(?:new\s+|national\s+|latest\s+|damning\s+|"
-    r"police\s+)?(report|reports|watchdog|inspectors|inspectorate|inspection|document|review|"
+    r"police\s+|force\s+)?(report|reports|watchdog|inspectors|inspectorate|inspection|document|review|"
     r"findings|force|spokesman|spokeswoman|spokesperson|statement)$",
     re.I,
 )
@@ -89,8 +89,9 @@ _ORG_NOUN = re.compile(
     r"force|commission|IOPC|HMICFRS|HMIC|council|court|jury|federation|union|charity)\b"
 )
 _UNNAMED = re.compile(  # the look-ahead (every opening word's first letter) speeds the scan
-    r"(?=[ahost])\b(?:(?:one|two|some|another|several)\s+of\s+(?:his|her|their|the)\s+|the\s+|a\s+|his\s+|her\s+)"
-    r"(?:\w+\s+)?(?P<noun>woman|women|victims?|girl|mother|wife|daughter|sister|complainants?|"
+    r"(?=[ahost])\b(?:(?:one|two|some|another|several)\s+of\s+(?:his|her|their|the)\s+|the\s+|a\s+|his\s+"
+    r"|her\s+|one\s+|another\s+)(?:\w+(?:['’]s)?\s+)?"
+    r"(?P<noun>woman|women|victims?|girl|mother|wife|daughter|sister|complainants?|"
     r"survivors?|man|father|husband|son|brother|boy)\b",
     re.I,
 )
@@ -109,6 +110,12 @@ def _may_name_unnamed(text: str) -> bool:
     """Cheap test before _UNNAMED: False only if no unnamed person can be named in text."""
     # No noun holds a k: the Kelvin sign does not matter.
     return _UNNAMED_NOUN.search(_ascii_lower(text)) is not None or any(ch in text for ch in "İıſ")
+
+
+def _singular(noun: str) -> str:
+    """One of an unnamed person's nouns in the singular, lower-cased ('women' -> 'woman')."""
+    low = noun.lower()
+    return "woman" if low == "women" else low.rstrip("s")
 
 
 _UNNAMED_GENDER = {
@@ -506,11 +513,20 @@ class Attributor:
             # Every _UNNAMED match opens with one of _UNNAMED_OPENERS: checked first.
             m = _UNNAMED.match(para, a, b) if para[a : a + 1] in _UNNAMED_OPENERS else None
             if m:
-                noun = m.group("noun").lower()
-                return Speaker(f"Unnamed {noun.rstrip('s')}", "person"), _UNNAMED_GENDER.get(
-                    noun.rstrip("s")
-                )
+                named = self._named_after(p, m.end(), en)
+                if named:
+                    return named, self._gender_of(named.name)
+                noun = _singular(m.group("noun"))
+                return Speaker(f"Unnamed {noun}", "person"), _UNNAMED_GENDER.get(noun)
         return None
+
+    def _named_after(self, p: int, at: int, en: int) -> Speaker | None:
+        """The person a clause after an unnamed one names: 'the woman, who we are calling Jess,'."""
+        para = self.paragraphs[p]
+        if not para.startswith(", wh", at):
+            return None
+        close = para.find(",", at + 1, en)
+        return self._person_in(p, at, close if close > 0 else en)
 
     def _gender_of(self, name: str) -> str | None:
         """The gender recorded for the person of this name, if any (looked up once a name)."""
@@ -614,11 +630,11 @@ class Attributor:
         for p in range(max(0, pi - 2), pi + 1):
             text = self.paragraphs[p][: pos if p == pi else None]
             for m in _UNNAMED.finditer(text, max(0, len(text) - 800)):
-                noun = m.group("noun").lower()
-                g = _UNNAMED_GENDER.get(noun.rstrip("s"))
+                noun = _singular(m.group("noun"))
+                g = _UNNAMED_GENDER.get(noun)
                 if gender and g and g != gender:
                     continue
-                found = ((p, m.start()), Speaker(f"Unnamed {noun.rstrip('s')}", "person"))
+                found = ((p, m.start()), Speaker(f"Unnamed {noun}", "person"))
         return found
 
     def _role_holder(self, phrase: str) -> Speaker | None:
@@ -670,6 +686,9 @@ class Attributor:
             return None
         if shape.pronoun:
             return self._pronoun(pi, start, shape.pronoun)
+        text = self.paragraphs[pi][start:end].strip(" ,")
+        if text[:1] in _UNNAMED_OPENERS and (m := _UNNAMED.fullmatch(text)):
+            return Speaker(f"Unnamed {_singular(m.group('noun'))}", "person")  # 'one of the women'
         phrase = shape.phrase
         role_holder = self._role_holder(phrase)
         if role_holder:
