@@ -26,10 +26,14 @@ _URL_LINE = re.compile(
     r"^(?:url|source|link|canonical|original)\s*:\s*(?P<url>https?://\S+)$", re.I
 )
 _BARE_URL = re.compile(r"^(?P<url>https?://\S+)$")
+# 'By Jane Roe', 'Words by Jane Roe and John Doe', 'By JANE ROE, CRIME REPORTER', 'By Jane Roe –
+# Crime Reporter': up to four capitalised words a name, and a short role after a mark.
+_BYLINE_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 _BYLINE = re.compile(
-    r"^(?:by|words by|written by)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s*[,|]\s*.{0,60})?$"
+    rf"^(?i:by|words\s+by|written\s+by|reporting\s+by)\s+{_BYLINE_NAME}"
+    rf"(?:\s+(?:and|&)\s+{_BYLINE_NAME})?(?:\s*[,|–—-]\s*.{{0,60}})?$"
 )
-_BYLINE_OPENINGS = ("by", "words by", "written by")  # what _BYLINE can match at the start
+_BYLINE_OPENINGS = ("by", "words", "written", "reporting")  # how a byline opens, lower-cased
 _NON_WORD = re.compile(r"\W+")
 _UNDATED = Published()
 _TITLE_LINE = re.compile(r"^(?:title|headline)\s*:\s*(?P<title>.+)$", re.I)
@@ -179,7 +183,7 @@ def _strip_header(body: list[str]) -> tuple[list[str], tuple[str, Precision] | N
             drop.add(i)
             if dateline is None:
                 dateline = dateline_date(para)
-        elif para.startswith(_BYLINE_OPENINGS) and _BYLINE.match(para):
+        elif para[:10].lower().startswith(_BYLINE_OPENINGS) and _BYLINE.match(para):
             drop.add(i)
     if drop:
         last = max(drop)

@@ -1,8 +1,9 @@
-"""Header lines: datelines and 'Updated' lines are told from other short lines at an article's top."""
+"""Header lines: datelines, 'Updated' lines and bylines told from other short lines at the top."""
 
 from __future__ import annotations
 
 import pytest
+from forcewatch.store.parse import parse_article
 from forcewatch.store.parse.dates import dateline_date, is_dateline, is_update_line
 
 DATELINES = [
@@ -59,3 +60,27 @@ UPDATE_LINES = [
 def test_update_lines(line: str, expected: bool) -> None:
     """'Updated …' lines holding a full date are update lines; without a year they are not."""
     assert is_update_line(line) is expected
+
+
+BODY = "An officer who abused his position to pursue a woman he met on duty has been dismissed."
+
+# (id, byline under the headline, whether it is dropped from the paragraphs)
+BYLINES = [
+    ("plain", "By Jane Roe", True),
+    ("with-role", "By Jane Roe, Crime Reporter", True),
+    ("capitals", "By JANE ROE, NORTH WEST CORRESPONDENT", True),
+    ("two-authors", "By Priya Raman and Joe Callaghan", True),
+    ("dash-role", "By Jane Roe – Crime Reporter", True),
+    ("written-by", "Written by Dan Whitcombe, Senior Reporter", True),
+    ("lower-case", "by Jane Roe", True),
+    ("by-a-date", "By 19 May 2015, every force must show how it monitors its systems.", False),
+    ("by-a-name-in-prose", "Byron Hale said the force had acted.", False),
+]
+
+
+@pytest.mark.parametrize(("line", "dropped"), [c[1:] for c in BYLINES], ids=[c[0] for c in BYLINES])
+def test_bylines_are_no_paragraphs(line: str, dropped: bool) -> None:
+    """A byline under the headline, in any case, with a role or two authors, is no paragraph."""
+    parsed = parse_article(f"Officer dismissed\n\n{line}\n\n{BODY}", "page.txt")
+    assert (line not in parsed.paragraphs) is dropped
+    assert BODY in parsed.paragraphs
