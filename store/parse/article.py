@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from typing import Final
 
 from ..records import ForceMention, ParsedArticle, Precision, Published
 from .clean import clean_paragraphs, is_caption_name, repair_mojibake
@@ -18,26 +19,26 @@ from .outlets import HOSTS, outlet_from_text, outlet_from_url, split_site_suffix
 from .people import find_people
 from .quotes import QuoteContext, find_quotes
 
-PARSER_VERSION = "1.0.0"
-MAX_TEXT = 64 * 1024 * 1024
-HEADER_ZONE = 8  # paragraphs at the top where datelines, bylines and URL lines live
+PARSER_VERSION: Final = "1.0.0"
+MAX_TEXT: Final = 64 * 1024 * 1024
+HEADER_ZONE: Final = 8  # paragraphs at the top where datelines, bylines and URL lines live
 
-_URL_LINE = re.compile(
+_URL_LINE: Final = re.compile(
     r"^(?:url|source|link|canonical|original)\s*:\s*(?P<url>https?://\S+)$", re.I
 )
-_BARE_URL = re.compile(r"^(?P<url>https?://\S+)$")
+_BARE_URL: Final = re.compile(r"^(?P<url>https?://\S+)$")
 # 'By Jane Roe', 'Words by Jane Roe and John Doe', 'By JANE ROE, CRIME REPORTER', 'By Jane Roe –
 # Crime Reporter': up to four capitalised words a name, and a short role after a mark.
-_BYLINE_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
-_BYLINE = re.compile(
+_BYLINE_NAME: Final = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+_BYLINE: Final = re.compile(
     rf"^(?i:by|words\s+by|written\s+by|reporting\s+by)\s+{_BYLINE_NAME}"
     rf"(?:\s+(?:and|&)\s+{_BYLINE_NAME})?(?:\s*[,|–—-]\s*.{{0,60}})?$"
 )
-_BYLINE_OPENINGS = ("by", "words", "written", "reporting")  # how a byline opens, lower-cased
-_NON_WORD = re.compile(r"\W+")
-_UNDATED = Published()
-_TITLE_LINE = re.compile(r"^(?:title|headline)\s*:\s*(?P<title>.+)$", re.I)
-_DATE_LINE = re.compile(r"^(?:date|published|publication date)\s*:\s*(?P<date>.+)$", re.I)
+_BYLINE_OPENINGS: Final = ("by", "words", "written", "reporting")  # how a byline opens, lower-cased
+_NON_WORD: Final = re.compile(r"\W+")
+_UNDATED: Final = Published()
+_TITLE_LINE: Final = re.compile(r"^(?:title|headline)\s*:\s*(?P<title>.+)$", re.I)
+_DATE_LINE: Final = re.compile(r"^(?:date|published|publication date)\s*:\s*(?P<date>.+)$", re.I)
 
 
 def parse_article(text: str, source: str = "") -> ParsedArticle:
@@ -195,7 +196,7 @@ def _strip_header(body: list[str]) -> tuple[list[str], tuple[str, Precision] | N
     return [p for i, p in enumerate(body) if i not in drop], dateline
 
 
-_OUTLET_NAMES = frozenset(HOSTS.values())
+_OUTLET_NAMES: Final = frozenset(HOSTS.values())
 
 
 def _outlet(url: str | None, site: str | None, body: str) -> str | None:

@@ -6,18 +6,19 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
+from typing import Final
 
 from .sentences import sentence_cuts, split_at
 from .vocabulary import ANCHOR_WORDS
 
 # Digits other than 0-9 (which \d also matches) all lie at U+0660 or beyond, outside the blocks
 # of punctuation, currency signs and letter-like symbols (U+2000 to U+218F).
-_MAYBE_OTHER_DIGIT = re.compile(r"[^\x00-\u065f\u2000-\u218f]")
-_DIGITS = re.compile(r"\d+")
+_MAYBE_OTHER_DIGIT: Final = re.compile(r"[^\x00-\u065f\u2000-\u218f]")
+_DIGITS: Final = re.compile(r"\d+")
 # The text reduced to three kinds of byte: letters as a-z, digits 0-9 as "0" and everything
 # else (other characters included) as a space. Digit runs and whole words are then found by
 # byte searches, many times faster than regex scans of the text itself.
-_CLASSES = bytes(
+_CLASSES: Final = bytes(
     c | 0x20
     if ord("A") <= c <= ord("Z") or ord("a") <= c <= ord("z")
     else ord("0")
@@ -25,7 +26,7 @@ _CLASSES = bytes(
     else ord(" ")
     for c in range(256)
 )
-_DIGIT_RUN = re.compile(rb"00*")
+_DIGIT_RUN: Final = re.compile(rb"00*")
 
 
 def _tree(words: list[str]) -> str:
@@ -45,7 +46,7 @@ def _tree(words: list[str]) -> str:
 
 
 # Every anchor word, whole: after a space and before one (all of the scan is in one pass).
-_ANCHORS = re.compile(f" ({_tree(sorted(ANCHOR_WORDS))})(?= )".encode())
+_ANCHORS: Final = re.compile(f" ({_tree(sorted(ANCHOR_WORDS))})(?= )".encode())
 
 
 class ArticleText:
@@ -131,8 +132,8 @@ def article_text(paragraphs: Sequence[str]) -> ArticleText:
     return text
 
 
-_REMEMBERED = 4
-_RECENT: list[ArticleText] = []
+_REMEMBERED: Final = 4
+_RECENT: Final[list[ArticleText]] = []
 
 
 def _article_text(paragraphs: tuple[str, ...]) -> ArticleText:

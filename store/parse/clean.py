@@ -6,11 +6,12 @@ import html
 import re
 import unicodedata
 from collections import Counter
+from typing import Final
 
-MAX_LINE = 20_000  # longer lines are split at sentence ends before any pattern runs
+MAX_LINE: Final = 20_000  # longer lines are split at sentence ends before any pattern runs
 
 # UTF-8 read as Windows-1252, the common web mojibake, and damaged forms of it.
-_MOJIBAKE = {
+_MOJIBAKE: Final = {
     "â€™": "’",
     "â€˜": "‘",
     "â€œ": "“",
@@ -25,13 +26,15 @@ _MOJIBAKE = {
     "'˜": "‘",
     "‘˜": "‘",
 }
-_MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
-_LATIN_RUN = re.compile(
+_MOJIBAKE_RE: Final = re.compile(
+    "|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True))
+)
+_LATIN_RUN: Final = re.compile(
     r"[ÂÃâ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]+"
 )
-_DANGLING_RQUO = re.compile(r"â€(?=\s|$|[.,;:!?])")
+_DANGLING_RQUO: Final = re.compile(r"â€(?=\s|$|[.,;:!?])")
 
-_FURNITURE = re.compile(
+_FURNITURE: Final = re.compile(
     r"""^(?:
         hide\ ad | advertisement | advert | sponsored | read\ more | read\ next | more\ on\ this\ story
       | (?:read|see|watch|listen)\ (?:more|also|next)\b.* | related(?::|\ (?:articles?|stories|content|topics)\b).{0,80}
@@ -54,35 +57,35 @@ _FURNITURE = re.compile(
 )
 # The first four characters (lower case) of every _FURNITURE phrase but the "N min read" one:
 # a line opening with plain ASCII that is none of these, and no digit, cannot be furniture.
-_FURNITURE_HEADS = frozenset(
+_FURNITURE_HEADS: Final = frozenset(
     "hide|adve|spon|read|more|see |watc|list|rela|most|tren|sign|subs|regi|ente|than|we u|by s"
     "|inva|some|shar|twee|emai|face|twit|what|link|copy|foll|clic|comm|skip|imag|phot|pict|cred"
     "|(ima|gett|pa m|pa w|all |back|cont|play|vide|this|top |you |reco|cook|acce|load|our "
     "|reje|mana|view|allo|decl".split("|")
 )
 # How _LINKS_HEADER's words open, in lower case ("ſ" is an "s" when case is ignored).
-_LINKS_HEADS = frozenset(("re", "mo", "se", "yo", "ſe"))
-_LINKS_HEADER = re.compile(
+_LINKS_HEADS: Final = frozenset(("re", "mo", "se", "yo", "ſe"))
+_LINKS_HEADER: Final = re.compile(
     r"^(?:read\s+(?:more|next|also)|more\s+on\s+this\s+story|related(?:\s+(?:articles?|stories|content))?"
     r"|more\s+from\b.{0,40}|see\s+also|you\s+may\s+also\s+like|most\s+read|more)"
     r"(?:\s+from\s+[^:]{1,40})?\s*:?\s*$",
     re.I,
 )
-_LINE_MARKS = ">#-*+•0123456789"  # the characters Markdown at a line's start opens with
-_HEADING = re.compile(r"^#{1,6}\s+")
-_BLOCKQUOTE = re.compile(r"^(?:>\s?)+")
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
-_IMAGE = re.compile(r"!\[[^\]]{0,500}\]\([^)]{0,2000}\)")
-_LINK = re.compile(r"\[([^\]]{0,500})\]\((?:[^)]{0,2000})\)")
-_AUTOLINK = re.compile(r"<(https?://[^>\s]{1,2000})>")
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,500})?/?>")
-_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.{1,300}?)(?<=\S)\1(?![\w*])")
-_STRAY_MARKS = re.compile(r"(?:(?<=\s)|^)[*_]{1,3}(?=\s|$)|(?<=\s)_(?=\s*-)|(?<=-)_")
-_EDGE_MARKS = re.compile(r"(?<!\w)[*_]+|[*_]+(?!\w)")
-_SPACES = re.compile(r"[ \t]+")
-_ONLY_PUNCT = re.compile(r"^[\W_]*$")
-_SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]$")
-_CAPTION_NAME = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*$")
+_LINE_MARKS: Final = ">#-*+•0123456789"  # the characters Markdown at a line's start opens with
+_HEADING: Final = re.compile(r"^#{1,6}\s+")
+_BLOCKQUOTE: Final = re.compile(r"^(?:>\s?)+")
+_BULLET: Final = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+_IMAGE: Final = re.compile(r"!\[[^\]]{0,500}\]\([^)]{0,2000}\)")
+_LINK: Final = re.compile(r"\[([^\]]{0,500})\]\((?:[^)]{0,2000})\)")
+_AUTOLINK: Final = re.compile(r"<(https?://[^>\s]{1,2000})>")
+_TAG: Final = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,500})?/?>")
+_EMPHASIS: Final = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.{1,300}?)(?<=\S)\1(?![\w*])")
+_STRAY_MARKS: Final = re.compile(r"(?:(?<=\s)|^)[*_]{1,3}(?=\s|$)|(?<=\s)_(?=\s*-)|(?<=-)_")
+_EDGE_MARKS: Final = re.compile(r"(?<!\w)[*_]+|[*_]+(?!\w)")
+_SPACES: Final = re.compile(r"[ \t]+")
+_ONLY_PUNCT: Final = re.compile(r"^[\W_]*$")
+_SENTENCE_END: Final = re.compile(r"[.!?…:;\"”’')\]]$")
+_CAPTION_NAME: Final = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*$")
 
 
 def repair_mojibake(text: str) -> str:
@@ -196,7 +199,7 @@ def _has_menu_mark(text: str) -> bool:
     )
 
 
-_MENU_SEP = re.compile(r"\s(?:>|›|»|\||/|·|•)\s")
+_MENU_SEP: Final = re.compile(r"\s(?:>|›|»|\||/|·|•)\s")
 
 
 def _split_long(line: str) -> list[str]:

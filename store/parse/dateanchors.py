@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Final
 
 from .articletext import ArticleText
 from .vocabulary import (
@@ -15,7 +16,18 @@ from .vocabulary import (
 )
 
 # The words _RELATIVE allows before 'week', 'month' or 'year' ('in the past twelve months').
-_SPAN_WORDS = ("this", "last", "next", "past", "the", "in", "earlier", "later", "twelve", "12")
+_SPAN_WORDS: Final = (
+    "this",
+    "last",
+    "next",
+    "past",
+    "the",
+    "in",
+    "earlier",
+    "later",
+    "twelve",
+    "12",
+)
 
 # Every date expression holds an anchor: a digit run (numeric dates and years), a month name
 # (a month named alone) or a relative word ('today', 'last week', 'the past 12 months'), and
@@ -42,18 +54,18 @@ def _words_back(words: str, depth: int) -> re.Pattern[bytes]:
 
 # Before a day or year: a weekday or month (any word starting like one, as the patterns allow
 # longer forms), or the 'of' of 'May of 2019'; read as a whole word, then checked at its start.
-_NUMBER_BACK = _words_back(
+_NUMBER_BACK: Final = _words_back(
     rf"[a-z]+(?![a-z0])(?:(?<={_reversed(WEEKDAYS + tuple(m[0][:3] for m in MONTH_NAMES))})"
     r"|(?<=fo))",
     2,
 )
-_MONTH_BACK = _words_back(_reversed(BARE_MONTH_PREPS), 1)
-_SPAN_BACK = _words_back(_reversed(tuple(re.sub("[0-9]", "0", w) for w in _SPAN_WORDS)), 4)
-_MONTHS_ALONE = frozenset(m[0] for m in MONTH_NAMES)
-_CENTURIES = ("19", "20")
-_NUMERIC_DATE_MARKS = ("/", ".")  # the marks after the day of a numeric date ('12/03/2019')
+_MONTH_BACK: Final = _words_back(_reversed(BARE_MONTH_PREPS), 1)
+_SPAN_BACK: Final = _words_back(_reversed(tuple(re.sub("[0-9]", "0", w) for w in _SPAN_WORDS)), 4)
+_MONTHS_ALONE: Final = frozenset(m[0] for m in MONTH_NAMES)
+_CENTURIES: Final = ("19", "20")
+_NUMERIC_DATE_MARKS: Final = ("/", ".")  # the marks after the day of a numeric date ('12/03/2019')
 # After a day, on ArticleText.classes bytes: 'st' and the like, 'of', then a month.
-_MONTH_AFTER = re.compile(
+_MONTH_AFTER: Final = re.compile(
     rf"(?:st|nd|rd|th)? +(?:of +)?(?:{'|'.join(m[0][:3] for m in MONTH_NAMES)})".encode()
 )
 

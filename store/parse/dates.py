@@ -7,14 +7,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from ..records import Precision
 from .articletext import article_text
 from .dateanchors import date_starts
 from .vocabulary import MONTH_NAMES
 
-MONTHS = {name: i for i, names in enumerate(MONTH_NAMES, start=1) for name in names}
-_BY_ABBREVIATION = {names[-1][:3]: i for i, names in enumerate(MONTH_NAMES, start=1)}
+MONTHS: Final = {name: i for i, names in enumerate(MONTH_NAMES, start=1) for name in names}
+_BY_ABBREVIATION: Final = {names[-1][:3]: i for i, names in enumerate(MONTH_NAMES, start=1)}
 
 
 def month_number(name: str) -> int:
@@ -24,14 +25,14 @@ def month_number(name: str) -> int:
     return _BY_ABBREVIATION[name[:3].lower()]
 
 
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_MON2 = _MON.replace("?P<mon>", "?P<mon2>")
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY2 = _DAY.replace("?P<day>", "?P<day2>")
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+_MON: Final = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON2: Final = _MON.replace("?P<mon>", "?P<mon2>")
+_DAY: Final = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2: Final = _DAY.replace("?P<day>", "?P<day2>")
+_YEAR: Final = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY: Final = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
 
-_FULL_DATE = re.compile(
+_FULL_DATE: Final = re.compile(
     rf"""\b(?:{_WEEKDAY})?(?:
         {_DAY}(?:\s+of)?\s+{_MON},?\s+{_YEAR}
       | {_MON2}\s+{_DAY2},?\s+(?P<year2>(?:19|20)\d\d)
@@ -40,31 +41,31 @@ _FULL_DATE = re.compile(
     )(?:\b|(?=T\d))""",
     re.I | re.X,
 )
-_MONTH_YEAR = re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", re.I)
-_YEAR_ONLY = re.compile(r"(?<![\d/.-])(?P<year>(?:19[89]|20[0-4])\d)(?![\d/]|-\d)")
-_ISO_MONTH = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)-(?P<mon>[01]?\d)\s*$")
-_DAY_MONTH = re.compile(
+_MONTH_YEAR: Final = re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", re.I)
+_YEAR_ONLY: Final = re.compile(r"(?<![\d/.-])(?P<year>(?:19[89]|20[0-4])\d)(?![\d/]|-\d)")
+_ISO_MONTH: Final = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)-(?P<mon>[01]?\d)\s*$")
+_DAY_MONTH: Final = re.compile(
     rf"\b(?:{_DAY}\s+(?:of\s+)?{_MON}|{_MON2}\s+{_DAY2})(?!\s*,?\s*(?:19|20)\d\d)(?![\w:])", re.I
 )
-_BARE_MONTH = re.compile(
+_BARE_MONTH: Final = re.compile(
     r"\b(?P<prep>in|since|by|until|from|during|before|after|last|this|next|early|late|mid-?)\s+"
     r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"(?!\s*,?\s*(?:[0-3]?\d\b|(?:19|20)\d\d))",
     re.I,
 )
-_RELATIVE = re.compile(
+_RELATIVE: Final = re.compile(
     r"\b(?P<rel>today|yesterday|tomorrow|this\s+(?:week|month|year)|last\s+(?:week|month|year)"
     r"|next\s+(?:week|month|year)|(?:in\s+)?the\s+(?:past|last)\s+(?:twelve\s+months|12\s+months|year)"
     r"|earlier\s+this\s+(?:week|month|year)|later\s+this\s+(?:week|month|year))\b",
     re.I,
 )
-_NOT_DATELINE = re.compile(r"^\s*(?:last\s+)?(?:updated|modified|edited|amended)\b", re.I)
-_URL_DATE = re.compile(
+_NOT_DATELINE: Final = re.compile(r"^\s*(?:last\s+)?(?:updated|modified|edited|amended)\b", re.I)
+_URL_DATE: Final = re.compile(
     r"/(?P<year>(?:19|20)\d\d)[/-](?:(?P<mon>[01]?\d)[/-](?:(?P<day>[0-3]?\d)(?:[/-]|$))?|"
     r"(?P<mname>[a-z]{3,9})(?:-\d\d)?[/-])",
     re.I,
 )
-DATELINE_MAX = 90
+DATELINE_MAX: Final = 90
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,7 @@ def url_date(url: str) -> tuple[str, Precision] | None:
     return format_date(year, month, day)
 
 
-_DIGIT = re.compile(r"[0-9]")
+_DIGIT: Final = re.compile(r"[0-9]")
 
 
 def _lower(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -255,7 +256,7 @@ def _relative_words(m: re.Match[str]) -> MentionParts | None:
 
 # What each pattern's match means, in the order the patterns are tried: where matches
 # overlap, the earlier pattern wins.
-_READERS = (_full_date, _month_year, _day_month, _bare_month, _year_only, _relative_words)
+_READERS: Final = (_full_date, _month_year, _day_month, _bare_month, _year_only, _relative_words)
 
 
 def _collect(matches: Sequence[list[re.Match[str]]]) -> list[MentionParts]:
@@ -347,8 +348,8 @@ def _scan_all(sentence: str) -> list[MentionParts]:
     )
 
 
-_PATTERNS = (_FULL_DATE, _MONTH_YEAR, _DAY_MONTH, _BARE_MONTH, _YEAR_ONLY, _RELATIVE)
-_LOW_PATTERNS = tuple(_lower(p) for p in _PATTERNS)
+_PATTERNS: Final = (_FULL_DATE, _MONTH_YEAR, _DAY_MONTH, _BARE_MONTH, _YEAR_ONLY, _RELATIVE)
+_LOW_PATTERNS: Final = tuple(_lower(p) for p in _PATTERNS)
 _FULL_LOW, _MONTH_YEAR_LOW, _DAY_MONTH_LOW, _BARE_MONTH_LOW, _YEAR_ONLY_LOW, _RELATIVE_LOW = (
     _LOW_PATTERNS
 )

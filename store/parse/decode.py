@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import codecs
+from typing import Final
 
-MAX_BYTES = 64 * 1024 * 1024  # larger files are refused
-_CONTROL = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20)])  # C0 controls but tab, LF, FF, CR
-_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
+MAX_BYTES: Final = 64 * 1024 * 1024  # larger files are refused
+_CONTROL: Final = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20)])  # C0 controls but tab, LF, FF, CR
+_NOT_CONTROL: Final = bytes(b for b in range(256) if b not in _CONTROL)
 
 
 class DecodeError(ValueError):

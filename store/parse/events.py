@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import Final
 
 from ..records import Event, Published
 from .articletext import article_text
 from .dates import mentions_by_paragraph, resolve_parts
 
-MAX_EVENT_TEXT = 400
+MAX_EVENT_TEXT: Final = 400
 
 
 def _names_the_force(sentence: str) -> bool:

@@ -6,15 +6,16 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Final
 
 from ..records import Figure
 from .articletext import ArticleText, article_text
 from .sentences import sentences, word_set
 from .vocabulary import COUNT_WORDS, FRACTIONS, NUMBER_WORDS
 
-_WORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_FRAC_ALT = "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True))
-_FIGURE = re.compile(
+_WORD_ALT: Final = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_FRAC_ALT: Final = "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True))
+_FIGURE: Final = re.compile(
     rf"""(?<![\w£$/.-])(?P<value>
         (?P<frac>{_FRAC_ALT})
       | [£$€]?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s?(?P<scale>million|billion|m|bn|k))?
@@ -24,11 +25,11 @@ _FIGURE = re.compile(
     re.I | re.X,
 )
 # Matched where a number ends: what it counts, or what it is a percentage of.
-_COUNTED = re.compile(
+_COUNTED: Final = re.compile(
     r"\s+(?:out\s+of\s+(?:the\s+)?[\d,]+\s+|of\s+(?:the\s+|all\s+|their\s+|its\s+)?)?"
     r"(?P<what>(?:[A-Za-z][\w’'-]*\s+){0,2}[A-Za-z][\w’'-]*)"
 )
-_STOP_COUNT = {
+_STOP_COUNT: Final = {
     "and",
     "or",
     "the",
@@ -66,32 +67,36 @@ _STOP_COUNT = {
     "does",
     "said",
 }
-_PER_CENT_OF = re.compile(r"\s+of\s+(?:the\s+)?((?:[\w’'-]+\s+){0,3}[\w’'-]+)")
-_IN_OF = re.compile(r"\s+(?:in|of)\b")
+_PER_CENT_OF: Final = re.compile(r"\s+of\s+(?:the\s+)?((?:[\w’'-]+\s+){0,3}[\w’'-]+)")
+_IN_OF: Final = re.compile(r"\s+(?:in|of)\b")
 # Matched where a number ends, and on the few characters before it: a date or time, not a figure.
-_DATE_CONTEXT_TEXT = (
+_DATE_CONTEXT_TEXT: Final = (
     r"\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\s*(?:am|pm)\b|[:.]\d"
 )
 # A month name just before a number ('Sept. 12'), read backwards from the number over the
 # twelve characters before it: one anchored match instead of a search along them.
-_MONTH_BEFORE_TEXT = r"\s+\.?[a-z]*(?:naj|bef|ram|rpa|yam|nuj|luj|gua|pes|tco|von|ced)"
-_DATE_CONTEXT = re.compile(_DATE_CONTEXT_TEXT, re.I)
-_MONTH_BEFORE = re.compile(_MONTH_BEFORE_TEXT, re.I)
+_MONTH_BEFORE_TEXT: Final = r"\s+\.?[a-z]*(?:naj|bef|ram|rpa|yam|nuj|luj|gua|pes|tco|von|ced)"
+_DATE_CONTEXT: Final = re.compile(_DATE_CONTEXT_TEXT, re.I)
+_MONTH_BEFORE: Final = re.compile(_MONTH_BEFORE_TEXT, re.I)
 # The same two without IGNORECASE, for lower-cased text (much faster), where that is the same.
-_DATE_CONTEXT_LOW = re.compile(_DATE_CONTEXT_TEXT)
-_MONTH_BEFORE_LOW = re.compile(_MONTH_BEFORE_TEXT)
+_DATE_CONTEXT_LOW: Final = re.compile(_DATE_CONTEXT_TEXT)
+_MONTH_BEFORE_LOW: Final = re.compile(_MONTH_BEFORE_TEXT)
 
 
-_DIGIT = re.compile(r"[0-9]")
-_FIGURE_LOW = re.compile(_FIGURE.pattern, _FIGURE.flags & ~re.I)
+_DIGIT: Final = re.compile(r"[0-9]")
+_FIGURE_LOW: Final = re.compile(_FIGURE.pattern, _FIGURE.flags & ~re.I)
 # Every number word and fraction _FIGURE knows starts with one of COUNT_WORDS as a whole word
 # ('two' of 'two-thirds', 'a' then 'third' of 'a third'): ArticleText.anchors holds them, far
 # faster than running _FIGURE along the text.
-_AFTER_A = ("third", "thirds", "quarter")  # 'a third', 'a quarter' start two characters earlier
+_AFTER_A: Final = (
+    "third",
+    "thirds",
+    "quarter",
+)  # 'a third', 'a quarter' start two characters earlier
 
 
-_SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}
+_SCALES: Final = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "k": 1e3}
 
 
 def _number(frac: str | None, num: str | None, scale: str | None, word: str | None) -> float:

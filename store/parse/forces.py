@@ -7,6 +7,7 @@ import re
 import string
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from ..records import ForceMention
 from .gazetteer import (
@@ -22,40 +23,40 @@ from .gazetteer import (
 _FREE, _PROPER, _EXACT = 0, 1, 2
 
 # Characters that may separate the words of a name: spaces, line breaks and dashes.
-_SEP_CHARS = r"\s\-\u2010\u2011\u2012\u2013\u2014"
-_SEP = f"[{_SEP_CHARS}]{{1,3}}"
-_SEP_RUN = re.compile(f"[{_SEP_CHARS}]+")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
-_DIRECTIONS = ("north", "south", "east", "west")
+_SEP_CHARS: Final = r"\s\-\u2010\u2011\u2012\u2013\u2014"
+_SEP: Final = f"[{_SEP_CHARS}]{{1,3}}"
+_SEP_RUN: Final = re.compile(f"[{_SEP_CHARS}]+")
+_APOSTROPHES: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_DIRECTIONS: Final = ("north", "south", "east", "west")
 
 # An office or body named after a force is not the force: "Kent Police and Crime
 # Commissioner", "Essex Police, Fire and Crime Commissioner", "Kent Police Federation".
-_OFFICE_AFTER = re.compile(
+_OFFICE_AFTER: Final = re.compile(
     r"(?:\s*,\s*|\s+)(?:fire\s*,?\s*(?:and|&)\s*|(?:and|&)\s*)crime\b"
     r"|\s+(?:federation|authority|ombudsman|staff\s+association"
     r"|superintendents['\u2019]?\s+association)\b",
     re.IGNORECASE,
 )
 # "the Met" is not the police in "the Met Office" or "the Met Gala".
-_NOT_THE_MET = re.compile(
+_NOT_THE_MET: Final = re.compile(
     r"\s+(?:office|gala|opera|museum|ball|life|\u00e9ireann|eireann)\b", re.IGNORECASE
 )
 # Link furniture at the start of a line: "Read more: ...", "RELATED: ...".
-_FURNITURE = re.compile(
+_FURNITURE: Final = re.compile(
     r"[^\S\n]*(?:read\s+more|read\s+next|more\s+on\s+this\s+story|related(?:\s+articles?"
     r"|\s+stories)?|see\s+also|also\s+read|most\s+read|watch|listen|more)\s*[:|\u00bb\u203a]",
     re.IGNORECASE,
 )
-_FURNITURE_REACH = 300
-_SPACE = re.compile(r"\s")
-_DOMAIN = re.compile(
+_FURNITURE_REACH: Final = 300
+_SPACE: Final = re.compile(r"\s")
+_DOMAIN: Final = re.compile(
     r"[\w-]\.(?:[\w-]+\.)*(?:uk|com|org|net|gov|info|io|scot|wales|ie|eu|news)\b",
     re.IGNORECASE,
 )
 # "New Hampshire police", "New South Wales Police": another country's force.
-_NEW_BEFORE = re.compile(r"\bnew\s+\Z", re.IGNORECASE)
-_TAIL_AND = re.compile(r"(?:\s*,)?\s+(?:and|&)\s+\Z", re.IGNORECASE)
-_TAIL_COMMA = re.compile(r"\s*,\s*\Z")
+_NEW_BEFORE: Final = re.compile(r"\bnew\s+\Z", re.IGNORECASE)
+_TAIL_AND: Final = re.compile(r"(?:\s*,)?\s+(?:and|&)\s+\Z", re.IGNORECASE)
+_TAIL_COMMA: Final = re.compile(r"\s*,\s*\Z")
 
 
 @dataclass(frozen=True)
@@ -263,9 +264,9 @@ def _tables() -> _Tables:
     )
 
 
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-_BY_NAME: dict[str, Force] = {f.name: f for f in FORCES}
-_MAX_CONJUNCTS = 8
+_ASCII_LOWER: Final = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_BY_NAME: Final[dict[str, Force]] = {f.name: f for f in FORCES}
+_MAX_CONJUNCTS: Final = 8
 
 
 def prepare() -> None:
@@ -402,12 +403,12 @@ def _lookup(matched: str) -> _Entry | None:
 
 # The marked bytes of a text: one byte for each character. A letter, digit or "_" (ASCII) is
 # itself, lower-cased; any other character is a space, or MARK when a capital (A-Z) follows.
-_MARK = 0x01
-_MARK_TABLE = bytes(
+_MARK: Final = 0x01
+_MARK_TABLE: Final = bytes(
     (b & 0x7F if chr(b & 0x7F).isalnum() or b & 0x7F == 0x5F else (_MARK if b & 0x80 else 0x20))
     for b in range(256)
 )
-_KELVIN = "\u212a"  # the one character other than A-Z that lower-cases to an ASCII letter
+_KELVIN: Final = "\u212a"  # the one character other than A-Z that lower-cases to an ASCII letter
 
 
 def _marked(text: str) -> bytes:

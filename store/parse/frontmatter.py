@@ -6,24 +6,28 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 import yaml
 
 from .plainyaml import read_plain
 
-MAX_FRONT_MATTER = 64 * 1024
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when built
-MAX_NODES = 5_000
-MAX_C_DEPTH = 64
+MAX_FRONT_MATTER: Final = 64 * 1024
+_LOADER: Final = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when built
+MAX_NODES: Final = 5_000
+MAX_C_DEPTH: Final = 64
 
-_DASHES = re.compile(r"\A\ufeff?[ \t]*---[ \t]*\n(.*?)\n[ \t]*(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_FENCE = re.compile(r"\A\ufeff?\s*```[ \t]*(?:ya?ml)[ \t]*\n(.*?)\n[ \t]*```[ \t]*(?:\n|\Z)", re.S)
+_DASHES: Final = re.compile(
+    r"\A\ufeff?[ \t]*---[ \t]*\n(.*?)\n[ \t]*(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S
+)
+_FENCE: Final = re.compile(
+    r"\A\ufeff?\s*```[ \t]*(?:ya?ml)[ \t]*\n(.*?)\n[ \t]*```[ \t]*(?:\n|\Z)", re.S
+)
 
 # Keys we look for, by what they mean; earlier keys win.
-TITLE_KEYS = ("title", "headline", "og:title", "og_title", "name")
-URL_KEYS = ("url", "canonical", "canonical_url", "link", "og:url", "permalink", "source")
-DATE_KEYS = (
+TITLE_KEYS: Final = ("title", "headline", "og:title", "og_title", "name")
+URL_KEYS: Final = ("url", "canonical", "canonical_url", "link", "og:url", "permalink", "source")
+DATE_KEYS: Final = (
     "date",
     "published",
     "published_at",
@@ -35,14 +39,21 @@ DATE_KEYS = (
     "published_time",
     "created",
 )
-DESCRIPTION_KEYS = ("description", "summary", "standfirst", "og:description", "excerpt", "subtitle")
-SITE_KEYS = ("site_name", "og:site_name", "site", "publisher", "outlet", "source_name")
+DESCRIPTION_KEYS: Final = (
+    "description",
+    "summary",
+    "standfirst",
+    "og:description",
+    "excerpt",
+    "subtitle",
+)
+SITE_KEYS: Final = ("site_name", "og:site_name", "site", "publisher", "outlet", "source_name")
 # Each key's rank among the keys for its meaning: the lower, the better.
-_TITLE_RANKS = {key: rank for rank, key in enumerate(TITLE_KEYS)}
-_URL_RANKS = {key: rank for rank, key in enumerate(URL_KEYS)}
-_DATE_RANKS = {key: rank for rank, key in enumerate(DATE_KEYS)}
-_DESCRIPTION_RANKS = {key: rank for rank, key in enumerate(DESCRIPTION_KEYS)}
-_SITE_RANKS = {key: rank for rank, key in enumerate(SITE_KEYS)}
+_TITLE_RANKS: Final = {key: rank for rank, key in enumerate(TITLE_KEYS)}
+_URL_RANKS: Final = {key: rank for rank, key in enumerate(URL_KEYS)}
+_DATE_RANKS: Final = {key: rank for rank, key in enumerate(DATE_KEYS)}
+_DESCRIPTION_RANKS: Final = {key: rank for rank, key in enumerate(DESCRIPTION_KEYS)}
+_SITE_RANKS: Final = {key: rank for rank, key in enumerate(SITE_KEYS)}
 
 
 @dataclass(frozen=True)

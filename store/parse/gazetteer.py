@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 ForceKind = Literal["territorial", "special", "other", "service", "crown_dependency"]
 Nation = Literal["england", "wales", "scotland", "northern_ireland", "uk", "crown_dependency"]
@@ -29,10 +29,12 @@ class Force:
 
 
 # Words matched only exactly as written or in capitals ("the Met" but not "they met").
-EXACT_WORDS = frozenset({"Met", "MoD", "GMP", "PSNI", "BTP", "RUC", "WMP", "TVP", "RAF", "UKAEA"})
+EXACT_WORDS: Final = frozenset(
+    {"Met", "MoD", "GMP", "PSNI", "BTP", "RUC", "WMP", "TVP", "RAF", "UKAEA"}
+)
 
 # Words whose case never matters; any other capitalised word must keep its capital.
-FREE_WORDS = frozenset(
+FREE_WORDS: Final = frozenset(
     {
         "police",
         "constabulary",
@@ -59,7 +61,7 @@ FREE_WORDS = frozenset(
 )
 
 # A force word after an area name makes a mention: "Kent Police", "Kent's police force".
-AREA_SUFFIXES: tuple[str, ...] = (
+AREA_SUFFIXES: Final[tuple[str, ...]] = (
     "Police",
     "Constabulary",
     "Police Force",
@@ -87,7 +89,7 @@ AREA_SUFFIXES: tuple[str, ...] = (
 )
 
 # Before an area name, these name the force too: "the Chief Constable of Essex".
-AREA_PREFIXES: tuple[str, ...] = (
+AREA_PREFIXES: Final[tuple[str, ...]] = (
     "Chief Constable of",
     "police in",
     "police officers in",
@@ -96,7 +98,7 @@ AREA_PREFIXES: tuple[str, ...] = (
 )
 
 # A city names its force only with "police": "Manchester police", "Bristol's police force".
-TOWN_SUFFIXES: tuple[str, ...] = ("Police", "police force", "'s police", "'s police force")
+TOWN_SUFFIXES: Final[tuple[str, ...]] = ("Police", "police force", "'s police", "'s police force")
 
 
 def _ew(
@@ -110,7 +112,7 @@ def _ew(
     return Force(name, "territorial", nation, areas, towns, aliases, former)
 
 
-FORCES: tuple[Force, ...] = (
+FORCES: Final[tuple[Force, ...]] = (
     # The 43 territorial forces of England and Wales.
     _ew(
         "Avon and Somerset Police",
@@ -383,7 +385,7 @@ FORCES: tuple[Force, ...] = (
 )
 
 # Bodies often named beside police forces that are not forces themselves.
-NOT_FORCES: tuple[str, ...] = (
+NOT_FORCES: Final[tuple[str, ...]] = (
     "National Crime Agency",
     "Independent Office for Police Conduct",
     "College of Policing",

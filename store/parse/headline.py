@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from .dates import is_dateline, is_update_line
 
-TOP_LINES = 8  # the headline is looked for among this many lines at the top
-MASTHEAD_WORDS = 6  # a masthead or section label is no longer than this
-SHORT_HEADLINE = 6  # below a masthead, a line this short may still be a tagline or label
+TOP_LINES: Final = 8  # the headline is looked for among this many lines at the top
+MASTHEAD_WORDS: Final = 6  # a masthead or section label is no longer than this
+SHORT_HEADLINE: Final = 6  # below a masthead, a line this short may still be a tagline or label
 
 # Words that name a publication, a broadcaster or a force's own site in a masthead.
-_OUTLET_WORD = re.compile(
+_OUTLET_WORD: Final = re.compile(
     r"\b(?:news|post|times|echo|mail|online|herald|mirror|guardian|"
     r"telegraph|independent|standard|express|gazette|chronicle|journal|star|sun|record|"
     r"mercury|argus|observer|bbc|itv|sky|courier|ledger|wire|voice|advertiser|press|"
@@ -20,19 +21,19 @@ _OUTLET_WORD = re.compile(
     r"daily|evening|sunday|magazine|radio|tv|channel|live|today|dispatch|globe|frontline)\b",
     re.I,
 )
-_FORCE_SITE = re.compile(r"^Police\b|\b(?:Police|Constabulary)$")
+_FORCE_SITE: Final = re.compile(r"^Police\b|\b(?:Police|Constabulary)$")
 # Words a page's section labels are made of ('UK News', 'Investigations', 'Crime').
-_SECTION_WORDS = frozenset(
+_SECTION_WORDS: Final = frozenset(
     "uk world local latest national regional breaking home news crime courts court politics "
     "investigation investigations feature features opinion analysis comment long read reads "
     "interview in depth live england scotland wales northern ireland business special report "
     "exclusive".split()
 )
 # Joining words and marks a masthead may hold in lower case ('Chronicle & Echo', 'Press and ...').
-_JOINERS = frozenset(("&", "and", "of", "the", "on", "upon", "-", "–", "+", "in"))
-_SENTENCE_MARKS = re.compile(r"[.,:;?!\"“”‘]|'\s|\s'|^'|'$")
-_BYLINE_START = re.compile(r"^(?:by|words|written by|words by|reporting by)\b", re.I)
-_NAV_SEP = re.compile(r"\s(?:\||>|›|»|/|·|•)\s")
+_JOINERS: Final = frozenset(("&", "and", "of", "the", "on", "upon", "-", "–", "+", "in"))
+_SENTENCE_MARKS: Final = re.compile(r"[.,:;?!\"“”‘]|'\s|\s'|^'|'$")
+_BYLINE_START: Final = re.compile(r"^(?:by|words|written by|words by|reporting by)\b", re.I)
+_NAV_SEP: Final = re.compile(r"\s(?:\||>|›|»|/|·|•)\s")
 
 
 def choose_headline(paragraphs: Sequence[str]) -> tuple[int, str | None] | None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 # Titles and ranks that come before a name, longest forms first where they overlap.
-TITLES = frozenset(
+TITLES: Final = frozenset(
     [
         "HM Chief Inspector of Constabulary",
         "HM Inspector of Constabulary",
@@ -125,7 +127,7 @@ TITLES = frozenset(
 )
 
 # Capitalised words that are never part of a person's name.
-NOT_NAME_WORDS = _words(
+NOT_NAME_WORDS: Final = _words(
     """
     police constabulary service services inspectorate her his majesty majesty's majesty’s hm office
     commission council standards professional department force forces crime crimes commissioner
@@ -156,7 +158,7 @@ NOT_NAME_WORDS = _words(
     """
 )
 
-ROLE_NOUNS = [
+ROLE_NOUNS: Final = [
     "commissioner",
     "secretary",
     "minister",
@@ -196,7 +198,7 @@ ROLE_NOUNS = [
 ]
 
 # Verbs that introduce or follow reported speech, in the forms news copy uses.
-SPEECH_VERBS = _words(
+SPEECH_VERBS: Final = _words(
     """
     said says say saying added adds adding continued continues explained explains stated states
     told tells warned warns commented comments remarked noted notes acknowledged acknowledges
@@ -213,7 +215,7 @@ SPEECH_VERBS = _words(
     """
 )
 
-SPEAKER_NOUNS = _words(
+SPEAKER_NOUNS: Final = _words(
     """
     report reports watchdog inspectors inspector inspectorate inspection spokesman spokeswoman
     spokesperson spokespeople force police constabulary service statement document review study
@@ -230,9 +232,9 @@ SPEAKER_NOUNS = _words(
     barrister"""
 )
 
-PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None}
+PRONOUNS: Final = {"he": "m", "she": "f", "they": None, "it": None}
 
-FEMALE_NAMES = _words(
+FEMALE_NAMES: Final = _words(
     """
     abigail ada agnes aisha alex alexandra alice alison amanda amber amelia amy andrea angela anita
     ann anna anne annie antonia barbara beatrice becky belinda beth bethan bethany beverley brenda
@@ -253,7 +255,7 @@ FEMALE_NAMES = _words(
     """
 )
 
-MALE_NAMES = _words(
+MALE_NAMES: Final = _words(
     """
     aaron adam adrian aidan alan alastair albert alexander alfie alistair andrew andy angus anthony
     arthur barry ben benjamin bernard bill billy bob brian bruce callum calum cameron carl charles

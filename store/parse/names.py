@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Final
 
-HONORIFICS = frozenset(
+HONORIFICS: Final = frozenset(
     "mr mrs ms miss mx dr prof professor sir dame lord lady baroness rev cllr councillor hon rt".split()
 )
 
-RANKS = frozenset(
+RANKS: Final = frozenset(
     """pc psc dc ds di dci dsupt dcs supt superintendent chief inspector insp sgt sergeant
     constable detective det ch chf assistant deputy commander commissioner acc dcc cc
     hmi hm hmcic temporary acting officer police staff""".split()
 )
 
-_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_WORD: Final = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
 
 def fold(text: str) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 from urllib.parse import urlsplit
 
-HOSTS = {
+HOSTS: Final = {
     "bbc.co.uk": "BBC News",
     "bbc.com": "BBC News",
     "theguardian.com": "The Guardian",
@@ -56,7 +57,7 @@ HOSTS = {
 }
 # Masthead phrases that name an outlet inside page furniture.
 # Each has a plain phrase checked first: a substring test is far cheaper than a regex scan.
-MASTHEADS = (
+MASTHEADS: Final = (
     ("The i newsletter", re.compile(r"\bThe i newsletter\b"), "i"),
     ("BBC News", re.compile(r"\bBBC News\b"), "BBC News"),
 )
@@ -64,7 +65,7 @@ MASTHEADS = (
 
 # An http(s) URL whose host is plain ASCII with no user, port or brackets: urlsplit would find
 # the same host, far more slowly.
-_PLAIN_HOST = re.compile(r"https?://([A-Za-z0-9.-]+)(?:[/?#]|\Z)")
+_PLAIN_HOST: Final = re.compile(r"https?://([A-Za-z0-9.-]+)(?:[/?#]|\Z)")
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -98,7 +99,7 @@ def outlet_from_text(text: str) -> str | None:
     return None
 
 
-_NEWS_WORD = re.compile(
+_NEWS_WORD: Final = re.compile(
     r"(?i)news|post|times|echo|mail|police|constabulary|online|herald|mirror|guardian|telegraph|"
     r"independent|standard|express|gazette|chronicle|journal|star|sun|record|mercury|argus|"
     r"observer|bbc|itv|sky"

@@ -9,14 +9,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 from operator import add, attrgetter
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from ..records import Person
 from .lexicon import FEMALE_NAMES, MALE_NAMES, NOT_NAME_WORDS, ROLE_NOUNS, TITLES
 from .names import fold
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_LOWER = "a-zß-öø-ÿ"
+_UPPER: Final = "A-ZÀ-ÖØ-Þ"
+_LOWER: Final = "a-zß-öø-ÿ"
 # These patterns run at every capital letter of every article, so they are written for the
 # engine: an optional part is an alternation with an empty branch, `(?:x|)`, not `(?:x)?`, and
 # a repeat's first round is written out, which spares the engine setting up a repeat where the
@@ -26,22 +26,22 @@ _LOWER = "a-zß-öø-ÿ"
 # One capitalised word of a name: "Smith", "McAllister", "O'Neill", "Smith-Jones". Every use is
 # followed by a space or by "no lower-case letter next", so the letter runs never need to give
 # characters back: they are possessive (`++`), which spares the engine pointless backtracking.
-_HYPHENATED = rf"(?:[-'’][{_UPPER}]?[{_LOWER}]++(?:[-'’][{_UPPER}]?[{_LOWER}]++)*|)"
-_NAME_TOKEN = rf"(?:Mc|Mac|O['’]|D['’]|)[{_UPPER}][{_LOWER}]++{_HYPHENATED}"
+_HYPHENATED: Final = rf"(?:[-'’][{_UPPER}]?[{_LOWER}]++(?:[-'’][{_UPPER}]?[{_LOWER}]++)*|)"
+_NAME_TOKEN: Final = rf"(?:Mc|Mac|O['’]|D['’]|)[{_UPPER}][{_LOWER}]++{_HYPHENATED}"
 # The same word as the first of a run, written to open with the capital-letter class: a pattern
 # that starts with a character class lets the engine jump from capital to capital instead of
 # trying every position. The checks that would come first (not glued to a preceding word, the
 # Mc/Mac/O'/D' prefixes) look back at that capital instead, once the next character fits; the
 # prefixes are tried in the same order, so the matches are the same.
-_FIRST_TOKEN = (
+_FIRST_TOKEN: Final = (
     rf"[{_UPPER}](?<![\w’'][{_UPPER}])"
     rf"(?:c(?<=Mc)[{_UPPER}]|ac(?<=Mac)[{_UPPER}]|['’](?<=[OD]['’])[{_UPPER}]|)"
     rf"[{_LOWER}]++{_HYPHENATED}"
 )
-_PARTICLE = r"(?:de|da|del|van|von|der|den|le|la|bin|al|el)"
+_PARTICLE: Final = r"(?:de|da|del|van|von|der|den|le|la|bin|al|el)"
 # A run of two to eight capitalised words (particles allowed between them).
-_NEXT_WORD = rf"\s++(?:{_PARTICLE}\s++|){_NAME_TOKEN}"
-_CANDIDATE = re.compile(rf"{_FIRST_TOKEN}{_NEXT_WORD}(?:{_NEXT_WORD}){{0,6}}(?![{_LOWER}])")
+_NEXT_WORD: Final = rf"\s++(?:{_PARTICLE}\s++|){_NAME_TOKEN}"
+_CANDIDATE: Final = re.compile(rf"{_FIRST_TOKEN}{_NEXT_WORD}(?:{_NEXT_WORD}){{0,6}}(?![{_LOWER}])")
 
 
 def _prefix_tree(phrases: Iterable[str]) -> str:
@@ -68,7 +68,7 @@ def _prefix_tree(phrases: Iterable[str]) -> str:
     return render(tree)
 
 
-_TITLE_ALT = _prefix_tree(sorted(TITLES))
+_TITLE_ALT: Final = _prefix_tree(sorted(TITLES))
 
 
 def _by_last(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -79,114 +79,126 @@ def _by_last(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return groups
 
 
-_TITLE_BEFORE = re.compile(rf"(?:(?<=\s)|^)(?P<title>(?:(?:{_TITLE_ALT})\.?\s+)+)$")
-_TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
+_TITLE_BEFORE: Final = re.compile(rf"(?:(?<=\s)|^)(?P<title>(?:(?:{_TITLE_ALT})\.?\s+)+)$")
+_TITLE_WORDS: Final = frozenset(w for t in TITLES for w in t.split())
 # The word a title ends with: the text before a name can only end in a title if its last word
 # (less one full stop) is one of these.
-_TITLE_ENDS = frozenset(t.split()[-1] for t in TITLES)
-_TITLE_ENDS_BY_LAST = _by_last([*_TITLE_ENDS, *(t + "." for t in _TITLE_ENDS)])
+_TITLE_ENDS: Final = frozenset(t.split()[-1] for t in TITLES)
+_TITLE_ENDS_BY_LAST: Final = _by_last([*_TITLE_ENDS, *(t + "." for t in _TITLE_ENDS)])
 
 # "Mr Cunningham". No word boundary before the title, so that the engine can jump between the
 # titles' first letters: `_honorifics` checks the boundary itself.
-_HONORIFICS = "Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Supt Insp Sgt PC DC DS DI DCI HMI Cllr"
-_HONORIFIC_SURNAME = re.compile(
+_HONORIFICS: Final = (
+    "Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Supt Insp Sgt PC DC DS DI DCI HMI Cllr"
+)
+_HONORIFIC_SURNAME: Final = re.compile(
     rf"(?P<title>{'|'.join(_HONORIFICS.split())})\.?\s+(?P<name>{_NAME_TOKEN})(?![{_LOWER}])"
 )
 # The honorifics, with and without a full stop, by last character.
-_HONORIFIC_ENDS = _by_last(_HONORIFICS.split() + [t + "." for t in _HONORIFICS.split()])
+_HONORIFIC_ENDS: Final = _by_last(_HONORIFICS.split() + [t + "." for t in _HONORIFICS.split()])
 # Byte by byte, what `fold` makes of each Latin-1 character ('?' where not one such character).
-_FOLD_TABLE = bytes(
+_FOLD_TABLE: Final = bytes(
     ord(f) if len(f := fold(chr(b))) == 1 and f <= "\xff" else ord("?") for b in range(256)
 )
-_WORD_CHAR = re.compile(r"\w")
-_CAP_WORD = re.compile(rf"(?<![\w’'-])(?:Mc|Mac|O['’])?[{_UPPER}][\w’'-]*(?<![’'])")
-_POSSESSIVE_NAME = re.compile(r"[’']s?\s+[A-Z]")
-_FEW_SURNAMES = 12  # more than this: one scan for all, not one search per surname
+_WORD_CHAR: Final = re.compile(r"\w")
+_CAP_WORD: Final = re.compile(rf"(?<![\w’'-])(?:Mc|Mac|O['’])?[{_UPPER}][\w’'-]*(?<![’'])")
+_POSSESSIVE_NAME: Final = re.compile(r"[’']s?\s+[A-Z]")
+_FEW_SURNAMES: Final = 12  # more than this: one scan for all, not one search per surname
 
 # The patterns below are matched where a name ends (`pattern.match(para, end)`), not on a slice.
-_SAID_AFTER = re.compile(r"\s*(?:,[^,]{0,80},\s*|,\s*)?(?:said|says|added|told|explained|warned)\b")
-_DESCRIBED_AFTER = re.compile(r",\s*(?:the|a|an|who|head|chair|chief|director|of|from)\b")
+_SAID_AFTER: Final = re.compile(
+    r"\s*(?:,[^,]{0,80},\s*|,\s*)?(?:said|says|added|told|explained|warned)\b"
+)
+_DESCRIBED_AFTER: Final = re.compile(r",\s*(?:the|a|an|who|head|chair|chief|director|of|from)\b")
 # An appositive: ", head of the unit," after a name. The lookahead only fails fast (in one tight
 # scan) when no comma follows within reach. The role takes as much as it can: it then ends at the
 # comma, or spaces before it, which the caller strips; the shortest role would end at the same
 # place less those spaces, and either way a match exists exactly when one of the other does.
-_APPOSITIVE = re.compile(r"\s*,\s*(?=[^,.;:“”\"‘]{0,120}+\s*,)(?P<role>[^,.;:“”\"‘]{3,120})\s*,")
-_FROM_ORG = re.compile(
+_APPOSITIVE: Final = re.compile(
+    r"\s*,\s*(?=[^,.;:“”\"‘]{0,120}+\s*,)(?P<role>[^,.;:“”\"‘]{3,120})\s*,"
+)
+_FROM_ORG: Final = re.compile(
     rf"\s+(?:from|of|at|for|with)\s+(?P<org>(?:the\s+)?[{_UPPER}][\w’'&-]*(?:\s+(?:and\s+|of\s+|for\s+)?[{_UPPER}][\w’'&-]*)*)"
 )
 # The first letters of the words `_FROM_ORG` opens with.
-_ORG_FIRST = frozenset("foaw")
-_CLAUSE_NOT_ROLE = re.compile(r"(?i)(who|which|when|where|speaking|responding|adding)\b")
+_ORG_FIRST: Final = frozenset("foaw")
+_CLAUSE_NOT_ROLE: Final = re.compile(r"(?i)(who|which|when|where|speaking|responding|adding)\b")
 # Every character that case-blind matching takes for the first letter of one of those words.
-_CLAUSE_FIRST = frozenset("wWsSſrRaA")
+_CLAUSE_FIRST: Final = frozenset("wWsSſrRaA")
 # A role just before a name: "Chief Executive Jane Doe", "head of the unit, Jane Doe". The
 # role is up to six capitalised (or joining) words and a role noun that ends the text.
-_ROLE_NOUNS = "|".join(ROLE_NOUNS)
-_ROLE_BEFORE = re.compile(
+_ROLE_NOUNS: Final = "|".join(ROLE_NOUNS)
+_ROLE_BEFORE: Final = re.compile(
     rf"(?P<role>(?:[{_UPPER}][\w’'&-]*\s+|(?:and|of|for|the)\s+){{0,6}}(?:{_ROLE_NOUNS}))\s*,?\s*$",
     re.I,
 )
 # `_ROLE_BEFORE` in two steps, which finds the same role much faster: the role noun that ends the
 # text, then the leftmost start of the words that run up to it. Exact only while no role noun is
 # the end of another (otherwise two nouns could end the text), so that is checked.
-_ROLE_NOUN_AT_END = re.compile(rf"(?:{_ROLE_NOUNS})\s*,?\s*$", re.I)
-_ROLE_WORDS_TO_END = re.compile(
+_ROLE_NOUN_AT_END: Final = re.compile(rf"(?:{_ROLE_NOUNS})\s*,?\s*$", re.I)
+_ROLE_WORDS_TO_END: Final = re.compile(
     rf"(?:[{_UPPER}][\w’'&-]*+\s++|(?:and|of|for|the)\s++){{0,6}}\Z", re.I
 )
-_LONGEST_ROLE = max(len(n) for n in ROLE_NOUNS)
-_ROLE_NOUNS_LOWER = tuple(n.lower() for n in ROLE_NOUNS)
-_ROLE_NOUNS_BY_LAST = _by_last(_ROLE_NOUNS_LOWER)
-_ROLE_NOUNS_DISTINCT_ENDS = not any(
+_LONGEST_ROLE: Final = max(len(n) for n in ROLE_NOUNS)
+_ROLE_NOUNS_LOWER: Final = tuple(n.lower() for n in ROLE_NOUNS)
+_ROLE_NOUNS_BY_LAST: Final = _by_last(_ROLE_NOUNS_LOWER)
+_ROLE_NOUNS_DISTINCT_ENDS: Final = not any(
     a != b and b.lower().endswith(a.lower()) for a in ROLE_NOUNS for b in ROLE_NOUNS
 )
-_LEADING_ARTICLE = re.compile(r"^(?i:the|a|an|and)\s+")
-_ROLE_HINT_RE = re.compile("|".join(re.escape(n) for n in _ROLE_NOUNS_LOWER))
+_LEADING_ARTICLE: Final = re.compile(r"^(?i:the|a|an|and)\s+")
+_ROLE_HINT_RE: Final = re.compile("|".join(re.escape(n) for n in _ROLE_NOUNS_LOWER))
 # Last letters of the role nouns: text can only end in a role if it ends in one of these.
-_ROLE_LAST_LETTERS = frozenset(n[-1].lower() for n in ROLE_NOUNS)
+_ROLE_LAST_LETTERS: Final = frozenset(n[-1].lower() for n in ROLE_NOUNS)
 # Letters that case-blind matching pairs with an ASCII letter other than by lower-casing
 # (dotless i, long s, dotted capital I): texts with them take the slow, exact path.
-_CASE_ODD = frozenset("ıſİ")
+_CASE_ODD: Final = frozenset("ıſİ")
 
-_FEMALE_TITLE = re.compile(r"\b(mrs|ms|miss|dame|lady|baroness)\b")
-_MALE_TITLE = re.compile(r"\b(mr|sir|lord)\b")
-_GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+_FEMALE_TITLE: Final = re.compile(r"\b(mrs|ms|miss|dame|lady|baroness)\b")
+_MALE_TITLE: Final = re.compile(r"\b(mr|sir|lord)\b")
+_GIVEN_NAMES: Final = FEMALE_NAMES | MALE_NAMES
 # How a pseudonym is introduced: '(asked to be) identified only as Megan', 'who we are calling
 # Jess', 'Jess (not her real name)'. Each is looked for only where its plain words stand.
-_AS_OPENERS = ("known", "identified", "referred to", "named", "only", "here", "simply")
-_NAME_NEXT = re.compile(r"[\"“‘']?(?P<name>[A-Z][a-z]+)\b(?![\"”’']?\s+[A-Z])")
-_WE_BEFORE = re.compile(r"\b(?:we|I)\s+(?:(?:are|am|have|will|[’']re|[’']ve)\s+)?$")
-_CALLED = re.compile(
+_AS_OPENERS: Final = ("known", "identified", "referred to", "named", "only", "here", "simply")
+_NAME_NEXT: Final = re.compile(r"[\"“‘']?(?P<name>[A-Z][a-z]+)\b(?![\"”’']?\s+[A-Z])")
+_WE_BEFORE: Final = re.compile(
+    r"\b(?:(?:we|I)\s+(?:(?:are|am|have|will|[’']re|[’']ve)\s+)?|be\s+)$"
+)
+_CALLED: Final = re.compile(
     r"call(?:ing|ed)?(?:\s+(?:her|him))?\s+[\"“‘']?(?P<name>[A-Z][a-z]+)\b(?![\"”’']?\s+[A-Z])"
 )
-_NOT_REAL_NAME = re.compile(
+_NOT_REAL_NAME: Final = re.compile(
     r"\b(?P<name>[A-Z][a-z]+)[\"”’']?\s*[(,]\s*(?:which\s+is\s+)?not\s+(?:her|his|their)\s+real\s+name"
 )
 # A lone first name that speaks: after a quote's end or a comma ('," Lauren, now 34, told'),
 # or just after the verb and before punctuation ('said Hannah.'). The verbs are found by plain
 # searches, far faster than a regex scan of the text.
-_SPEECH_VERBS = (" said", " says", " told", " added")
-_VERBS_BEFORE_NAME = frozenset((" said", " says", " added"))
-_NAME_BEFORE_VERB = re.compile(r"[,”\"’']\s+(?P<name>[A-Z][a-z]+)(?:,\s+(?:now\s+)?\d{1,3},)?$")
-_NAME_AFTER_VERB = re.compile(r"\s+(?P<name>[A-Z][a-z]+)(?=[.,;])")
+_SPEECH_VERBS: Final = (" said", " says", " told", " added")
+_VERBS_BEFORE_NAME: Final = frozenset((" said", " says", " added"))
+_NAME_BEFORE_VERB: Final = re.compile(
+    r"[,”\"’']\s+(?P<name>[A-Z][a-z]+)(?:,\s+(?:now\s+)?\d{1,3},)?$"
+)
+_NAME_AFTER_VERB: Final = re.compile(r"\s+(?P<name>[A-Z][a-z]+)(?=[.,;])")
 # Capitalised words that open sentences or name things, though some are given names too.
-_NOT_SINGLE_NAMES = frozenset(
+_NOT_SINGLE_NAMES: Final = frozenset(
     "will may mark grant bill rob pat frank joy hope faith sunny dean justice police court "
     "judge she he they it we i".split()
 )
 # Lower-case words that, just before a capitalised pair, say it is someone's name.
-_ROLES_BEFORE_NAME = frozenset(
+_ROLES_BEFORE_NAME: Final = frozenset(
     "chair chairman chairwoman prosecutor barrister solicitor coroner sheriff recorder counsel "
     "campaigner lawyer spokesman spokeswoman spokesperson commissioner councillor director "
     "founder manager officer constable detective victim survivor complainant colleague "
     "partner wife husband mother father daughter son sister brother".split()
 )
-_MALE_IN_A = frozenset("luca joshua ezra nikita sasha andrea jonah elijah isa musa mustafa".split())
+_MALE_IN_A: Final = frozenset(
+    "luca joshua ezra nikita sasha andrea jonah elijah isa musa mustafa".split()
+)
 
 # The paragraphs are scanned as one text joined with NUL. No scanning pattern matches or crosses
 # that character, and the checks that look one character back or ahead treat it as they treat a
 # paragraph's start or end, so the joined scan finds exactly what per-paragraph scans would (a
 # NUL inside a paragraph is the same character either way).
-_JOINER = "\x00"
+_JOINER: Final = "\x00"
 
 
 class PersonMention(NamedTuple):
@@ -491,7 +503,9 @@ def _single_names(
             found.append((m.start("name"), m["name"]))
         at = text.find(" as ", at + 4)
     at = text.find("call")
-    while at >= 0:  # 'who we are calling Jess', 'we have called her Jess'
+    while (
+        at >= 0
+    ):  # 'who we are calling Jess', 'we have called her Jess', 'asked to be called Kirsty'
         if _WE_BEFORE.search(text, max(0, at - 14), at) and (m := _CALLED.match(text, at)):
             found.append((m.start("name"), m["name"]))
         at = text.find("call", at + 4)

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 import yaml
 
 # "key: value" or "key:" at the left margin; a short plain-word key, one space before the value.
-_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: (.+))?")
-_ITEM = "  - "  # a list item under the last "key:"
-_INDICATORS = "-?:,[]{}#&*!|>'\"%@`"  # characters a plain YAML value cannot open with
-_STR = "tag:yaml.org,2002:str"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_KEY_LINE: Final = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: (.+))?")
+_ITEM: Final = "  - "  # a list item under the last "key:"
+_INDICATORS: Final = "-?:,[]{}#&*!|>'\"%@`"  # characters a plain YAML value cannot open with
+_STR: Final = "tag:yaml.org,2002:str"
+_TIMESTAMP: Final = "tag:yaml.org,2002:timestamp"
 # YAML's own rules for what a plain value is (a string, a date, a number...) and for building
 # a date, so values are read exactly as the YAML loader reads them.
-_RESOLVE: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = (
+_RESOLVE: Final[Callable[[type[yaml.Node], str, tuple[bool, bool]], str]] = (
     yaml.resolver.Resolver().resolve
 )
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_CONSTRUCTOR: Final = yaml.constructor.SafeConstructor()
 
 
 class _NotPlain(Exception):

@@ -5,18 +5,18 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
-DOUBLE = '"“”„‟″«»'
-SINGLE = "'‘’‚‛′"
-_MARK_CHARS = DOUBLE + SINGLE
-_ASCII_MARKS = "\"'"
-_MARKS = re.compile(f"[{_MARK_CHARS}]")
-_OPEN_BEFORE = set(" \t([{—–-/:;,\u00a0") | set(DOUBLE) | set(SINGLE)
-_CLOSE_AFTER = set(" \t.,;:!?)]}—–-…\u00a0") | set(DOUBLE) | set(SINGLE)
-_CONTRACTION = re.compile(r"\d\ds\b|em\b|til\b|n\b")  # '90s, 'em, 'til, rock 'n' roll
-_LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
-_SPEECH_AFTER = re.compile(
+DOUBLE: Final = '"“”„‟″«»'
+SINGLE: Final = "'‘’‚‛′"
+_MARK_CHARS: Final = DOUBLE + SINGLE
+_ASCII_MARKS: Final = "\"'"
+_MARKS: Final = re.compile(f"[{_MARK_CHARS}]")
+_OPEN_BEFORE: Final = set(" \t([{—–-/:;,\u00a0") | set(DOUBLE) | set(SINGLE)
+_CLOSE_AFTER: Final = set(" \t.,;:!?)]}—–-…\u00a0") | set(DOUBLE) | set(SINGLE)
+_CONTRACTION: Final = re.compile(r"\d\ds\b|em\b|til\b|n\b")  # '90s, 'em, 'til, rock 'n' roll
+_LOWER_WORD_NEXT: Final = re.compile(r"\s+[a-z]")
+_SPEECH_AFTER: Final = re.compile(
     r"\s+(?:he|she|they|it|we|i|the|a|an|[A-Z]\w*|said|says|added|adds|told|according)\b"
 )
 
@@ -38,7 +38,7 @@ class Span(NamedTuple):
 
 
 # Span's own constructor, without the Python-level __new__ NamedTuple adds in front of it.
-_new_span = tuple.__new__
+_new_span: Final = tuple.__new__
 
 # A quote mark that can open or close a span: (position, family, can open, can close).
 # Plain tuples: a paragraph may hold many marks.

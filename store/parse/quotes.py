@@ -8,7 +8,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ..records import Quote, SpeakerKind
 from .lexicon import NOT_NAME_WORDS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS
@@ -17,20 +17,20 @@ from .people import PeopleIndex, PersonMention, person_key
 from .quotemarks import Span, find_spans
 from .wordtrie import trie_pattern
 
-RATINGS = {"good", "outstanding", "requires improvement", "inadequate", "adequate", "poor"}
-_LONGEST_RATING = max(map(len, RATINGS))
-_NAME_ONLY = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}")
-WINDOW = 400  # characters before a quote searched for its attribution
+RATINGS: Final = {"good", "outstanding", "requires improvement", "inadequate", "adequate", "poor"}
+_LONGEST_RATING: Final = max(map(len, RATINGS))
+_NAME_ONLY: Final = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}")
+WINDOW: Final = 400  # characters before a quote searched for its attribution
 # Case-sensitive on purpose: speech verbs are lower case in running text, and an
 # IGNORECASE alternation this long is several times slower to scan. Written as a
 # prefix tree, which scans about twice as fast as the flat list of 121 verbs.
-_VERB = re.compile(rf"\b{trie_pattern(v.rstrip(':') for v in SPEECH_VERBS)}\b")
-_ACCORDING = re.compile(
+_VERB: Final = re.compile(rf"\b{trie_pattern(v.rstrip(':') for v in SPEECH_VERBS)}\b")
+_ACCORDING: Final = re.compile(
     r"\baccording\s+to\s+(?P<who>(?:(?!\b(?:that|which|who|whose|when|where)\b)[^,.;:“”\"]){2,80})",
     re.I,
 )
-_SENTENCE_STARTS = re.compile(r"\s+[\"“‘'A-Z0-9]")  # what follows the end of a sentence
-_AUX = re.compile(
+_SENTENCE_STARTS: Final = re.compile(r"\s+[\"“‘'A-Z0-9]")  # what follows the end of a sentence
+_AUX: Final = re.compile(
     r"(?:\s+(?:has|have|had|was|is|were|are|will|would|also|then|later|previously|today|yesterday|"
     r"further|additionally|earlier|once|again|recently|now|had\s+earlier|publicly|"
     r"in\s+a\s+statement|in\s+an?\s+\w+))+$",
@@ -38,13 +38,13 @@ _AUX = re.compile(
 )
 # Every _AUX match ends with one of these words, or with "a/an <word>": a cheap test on
 # the last two words before running _AUX over the whole clause.
-_AUX_END = re.compile(
+_AUX_END: Final = re.compile(
     r"(?:\s(?:has|have|had|was|is|were|are|will|would|also|then|later|previously|today|"
     r"yesterday|further|additionally|earlier|once|again|recently|now|publicly|statement)"
     r"|\san?\s+\w+)$",
     re.I,
 )
-_CLAUSE_WORDS = {
+_CLAUSE_WORDS: Final = {
     "that",
     "which",
     "who",
@@ -69,26 +69,28 @@ _CLAUSE_WORDS = {
     "comes",
     "came",
 }
-_FORCE_HEADS = frozenset({"police", "constabulary", "service", "force"})  # end a force's name
-_NP_JOINERS = {"of", "for", "and", "the", "a", "an", "on", "at", "in", "from", "to", "&"}
-_NP_INNER_JOINERS = frozenset(_NP_JOINERS - {"the", "a", "an"})  # cannot open a phrase
-_WORD_STOPS = re.compile(r"[\s,;:()“”\"‘’']")  # where a word may end, walking back
-_TITLE_CUE = re.compile(
+_FORCE_HEADS: Final = frozenset(
+    {"police", "constabulary", "service", "force"}
+)  # end a force's name
+_NP_JOINERS: Final = {"of", "for", "and", "the", "a", "an", "on", "at", "in", "from", "to", "&"}
+_NP_INNER_JOINERS: Final = frozenset(_NP_JOINERS - {"the", "a", "an"})  # cannot open a phrase
+_WORD_STOPS: Final = re.compile(r"[\s,;:()“”\"‘’']")  # where a word may end, walking back
+_TITLE_CUE: Final = re.compile(
     r"(?:report|review|inspection|study|strategy|campaign|operation|book|film|programme|document|"
     r"titled|entitled|called|named|headlined|dubbed|known\s+as)\W{0,3}$",
     re.I,
 )
-_GENERIC_ORG = re.compile(
+_GENERIC_ORG: Final = re.compile(
     r"^(?:(?:the|a|an|its|their|this|that)\s+)?(?:new\s+|national\s+|latest\s+|damning\s+|"
     r"police\s+|force\s+)?(report|reports|watchdog|inspectors|inspectorate|inspection|document|review|"
     r"findings|force|spokesman|spokeswoman|spokesperson|statement)$",
     re.I,
 )
-_ORG_NOUN = re.compile(
+_ORG_NOUN: Final = re.compile(
     r"(?=[at])\b(?:the|an?)\s+(?:[a-z]+\s+)?(?:inspectorate|inspectors|watchdog|report|review|panel|"
     r"force|commission|IOPC|HMICFRS|HMIC|council|court|jury|federation|union|charity)\b"
 )
-_UNNAMED = re.compile(  # the look-ahead (every opening word's first letter) speeds the scan
+_UNNAMED: Final = re.compile(  # the look-ahead (every opening word's first letter) speeds the scan
     r"(?=[ahost])\b(?:(?:one|two|some|another|several)\s+of\s+(?:his|her|their|the)\s+|the\s+|a\s+|his\s+"
     r"|her\s+|one\s+|another\s+)(?:\w+(?:['’]s)?\s+)?"
     r"(?P<noun>woman|women|victims?|girl|mother|wife|daughter|sister|complainants?|"
@@ -97,13 +99,13 @@ _UNNAMED = re.compile(  # the look-ahead (every opening word's first letter) spe
 )
 # The first letters of _UNNAMED's opening words, in either case, and the long s, which
 # matches an s case-insensitively.
-_UNNAMED_OPENERS = frozenset("ahostAHOSTſ")
+_UNNAMED_OPENERS: Final = frozenset("ahostAHOSTſ")
 # Every _UNNAMED match holds one of these, in any case: "man" stands for "woman" too.
-_UNNAMED_NOUNS = (
+_UNNAMED_NOUNS: Final = (
     b"man", b"women", b"victim", b"girl", b"mother", b"wife", b"daughter", b"sister",
     b"complainant", b"survivor", b"father", b"husband", b"son", b"brother", b"boy",
 )  # fmt: skip
-_UNNAMED_NOUN = re.compile(b"|".join(_UNNAMED_NOUNS))
+_UNNAMED_NOUN: Final = re.compile(b"|".join(_UNNAMED_NOUNS))
 
 
 def _may_name_unnamed(text: str) -> bool:
@@ -112,13 +114,16 @@ def _may_name_unnamed(text: str) -> bool:
     return _UNNAMED_NOUN.search(_ascii_lower(text)) is not None or any(ch in text for ch in "İıſ")
 
 
+_CLAUSE_REACH: Final = 40  # how far after an unnamed person a clause that names them may begin
+
+
 def _singular(noun: str) -> str:
     """One of an unnamed person's nouns in the singular, lower-cased ('women' -> 'woman')."""
     low = noun.lower()
     return "woman" if low == "women" else low.rstrip("s")
 
 
-_UNNAMED_GENDER = {
+_UNNAMED_GENDER: Final = {
     "woman": "f",
     "women": "f",
     "girl": "f",
@@ -133,7 +138,7 @@ _UNNAMED_GENDER = {
     "brother": "m",
     "boy": "m",
 }
-WATCHDOGS = {
+WATCHDOGS: Final = {
     "HMICFRS": "HMICFRS",
     "Inspectorate of Constabulary and Fire": "HMICFRS",
     "HMIC": "HMIC",
@@ -159,44 +164,46 @@ def _watchdog_pattern() -> re.Pattern[str]:
     return re.compile(f"(?:{'|'.join(alternatives)})\\b")
 
 
-_WATCHDOG_RE = _watchdog_pattern()
-_WORD = re.compile(r"\w+")
-_TWO_WORDS = re.compile(r"\w+\W+\w")  # found when a text has two words or more
-_FIVE_WORDS = re.compile(r"\w+(?:\W+\w+){4}")  # found when a text has five words or more
-_TITLE_WORD = re.compile(r"[\w’'-]+")
+_WATCHDOG_RE: Final = _watchdog_pattern()
+_WORD: Final = re.compile(r"\w+")
+_TWO_WORDS: Final = re.compile(r"\w+\W+\w")  # found when a text has two words or more
+_FIVE_WORDS: Final = re.compile(r"\w+(?:\W+\w+){4}")  # found when a text has five words or more
+_TITLE_WORD: Final = re.compile(r"[\w’'-]+")
 # The longest start of a text whose _TITLE_WORDs all start with a capital A-Z or are small
 # words, then the next word if it starts with a-z. Word and gap classes are complementary,
 # so the scan never backtracks.
-_TITLE_PREFIX = re.compile(
+_TITLE_PREFIX: Final = re.compile(
     r"[^\w’'-]*(?:(?:[A-Z][\w’'-]*|(?:of|and|the|a|for|on|in|to)(?![\w’'-]))[^\w’'-]*)*"
     r"(?P<lower>[a-z][\w’'-]*)?"
 )
-_TITLE_SMALL_WORDS = frozenset({"of", "and", "the", "a", "for", "on", "in", "to"})
-_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_ENDS_IN_PUNCT = re.compile(r"[.!?,]$")
-_INVERTING_MARKS = tuple(",“”\"‘’'")  # '…,” said X': the verb comes before its subject
-_INVERTED_WHO = re.compile(
+_TITLE_SMALL_WORDS: Final = frozenset({"of", "and", "the", "a", "for", "on", "in", "to"})
+_ASCII_CAPITALS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ENDS_IN_PUNCT: Final = re.compile(r"[.!?,]$")
+_INVERTING_MARKS: Final = tuple(",“”\"‘’'")  # '…,” said X': the verb comes before its subject
+_INVERTED_WHO: Final = re.compile(
     r"\s+((?!(?:in|on|at|that|to|of|by|for|with|from|after|before)\b)[^,.;:“”\"]{2,80})"
 )
-_ROLE_PHRASE = re.compile(r"[a-z’' -]{3,40}")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
-_THAT_FORCE = re.compile(
+_ROLE_PHRASE: Final = re.compile(r"[a-z’' -]{3,40}")
+_LEADING_ARTICLE: Final = re.compile(r"^(?:the|a|an)\s+", re.I)
+_THAT_FORCE: Final = re.compile(
     r"(?i)(?:(spokes\w+|statement)\s+(?:for|from)\s+)?(?:that|this|the)\s+force"
 )
-_RELATIVE_END = re.compile(r",\s*(?:which|who)$")
-_APPOSITIVE_CUT = re.compile(r"[,(‘’]")
-_DETERMINER_ADJECTIVES = re.compile(r"(?:^|\s)((?i:the|a|an|its|their)\s+(?:[a-z][\w-]*\s+){1,2})$")
-_NON_SPACE = re.compile(r"\S+")
-_DASH_BYLINE = re.compile(r"^[\s,.]*[—–-]+\s*([^,.;:“”\"—–]{2,80})")
-_LEADING_PUNCT = re.compile(r"^[\s,.;:!?—–-]*")
-_AFTER_VERB_WHO = re.compile(r"\s+([^,.;:!?“”\"]{2,90})(?:,\s*([^,.;:!?“”\"]{2,60}))?")
-_SENTENCE_BREAK = re.compile(r"[.!?;“”\"]")
+_RELATIVE_END: Final = re.compile(r",\s*(?:which|who)$")
+_APPOSITIVE_CUT: Final = re.compile(r"[,(‘’]")
+_DETERMINER_ADJECTIVES: Final = re.compile(
+    r"(?:^|\s)((?i:the|a|an|its|their)\s+(?:[a-z][\w-]*\s+){1,2})$"
+)
+_NON_SPACE: Final = re.compile(r"\S+")
+_DASH_BYLINE: Final = re.compile(r"^[\s,.]*[—–-]+\s*([^,.;:“”\"—–]{2,80})")
+_LEADING_PUNCT: Final = re.compile(r"^[\s,.;:!?—–-]*")
+_AFTER_VERB_WHO: Final = re.compile(r"\s+([^,.;:!?“”\"]{2,90})(?:,\s*([^,.;:!?“”\"]{2,60}))?")
+_SENTENCE_BREAK: Final = re.compile(r"[.!?;“”\"]")
 
 
 # Every watchdog name holds one of these.
-_WATCHDOG_CUES = ("HMIC", "IOPC", "IPCC", "Inspectorate of Constabulary", "Independent ")
+_WATCHDOG_CUES: Final = ("HMIC", "IOPC", "IPCC", "Inspectorate of Constabulary", "Independent ")
 # (text to find, the cues then tested for where it is found; None: it is the cue itself)
-_WATCHDOG_FIRSTS: tuple[tuple[str, tuple[str, ...] | None], ...] = (
+_WATCHDOG_FIRSTS: Final[tuple[tuple[str, tuple[str, ...] | None], ...]] = (
     ("HMIC", None),
     ("I", tuple(cue for cue in _WATCHDOG_CUES if cue.startswith("I"))),
 )
@@ -239,7 +246,7 @@ def _ascii_lower(text: str) -> bytes:
 
 
 # A pure function of a short name; names recur from article to article.
-_person_key = functools.lru_cache(maxsize=4096)(person_key)
+_person_key: Final = functools.lru_cache(maxsize=4096)(person_key)
 
 
 class Speaker(NamedTuple):
@@ -523,7 +530,8 @@ class Attributor:
     def _named_after(self, p: int, at: int, en: int) -> Speaker | None:
         """The person a clause after an unnamed one names: 'the woman, who we are calling Jess,'."""
         para = self.paragraphs[p]
-        if not para.startswith(", wh", at):
+        at = para.find(", wh", at, min(en, at + _CLAUSE_REACH))  # 'the women he targeted, who'
+        if at < 0:
             return None
         close = para.find(",", at + 1, en)
         return self._person_in(p, at, close if close > 0 else en)
@@ -649,6 +657,17 @@ class Attributor:
         holders = [name for name, roles in self._roles if _names_role(low, roles)]
         return Speaker(holders[0], "person") if len(holders) == 1 else None
 
+    def _near_force(self, pi: int, pos: int) -> str | None:
+        """The force last named before pos in its paragraph, else in the paragraph before."""
+        spans = self.ctx.force_spans
+        if pi < len(spans):
+            here = [sp for sp in spans[pi] if sp[1] <= pos]
+            if here:
+                return here[-1][2]
+        if 0 < pi <= len(spans) and spans[pi - 1]:
+            return spans[pi - 1][-1][2]
+        return None
+
     def _recent_force(self, pi: int, pos: int) -> str | None:
         for p in range(min(pi, len(self.ctx.force_spans) - 1), -1, -1):
             spans = [sp for sp in self.ctx.force_spans[p] if p < pi or sp[1] <= pos]
@@ -706,10 +725,10 @@ class Attributor:
                 noun in ("force", "spokesman", "spokeswoman", "spokesperson", "statement")
                 and self.ctx.main_force
             ):
-                return Speaker(
-                    self.ctx.main_force if noun == "force" else f"{self.ctx.main_force} {noun}",
-                    "organisation",
-                )
+                # The force named just before ('GMP said … "…," the force said'), else the
+                # article's main one.
+                near = self._near_force(pi, start) or self.ctx.main_force
+                return Speaker(near if noun == "force" else f"{near} {noun}", "organisation")
             watchdog = self._recent_watchdog(pi, noun != "watchdog")
             if watchdog:
                 return Speaker(f"{watchdog} {phrase}", "organisation")
@@ -913,7 +932,7 @@ def _np_tail(text: str, floor: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-_LEADING_PREPOSITIONS = frozenset(
+_LEADING_PREPOSITIONS: Final = frozenset(
     "in on at after before following during speaking outside with for from by under since "
     "when while as although though despite jailing sentencing responding asked".split()
 )

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import Final
 
 # A sentence ends at a mark, maybe a closing quote, then space before a capital or digit (maybe
 # after an opening quote or bracket); the break is just after the mark. A pattern per mark, as
 # the regex engine finds a single leading character many times faster than one of a set.
-_END_MARKS = ".!?…"
-_ENDS = tuple(
+_END_MARKS: Final = ".!?…"
+_ENDS: Final = tuple(
     (mark, re.compile(re.escape(mark) + r"[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")) for mark in _END_MARKS
 )
-_ABBREV = re.compile(
+_ABBREV: Final = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Supt|Insp|Sgt|Det|Ch|Con|St|No|Nos|Co|Ltd|Inc|vs|etc|approx|Gen|Lt|Col|Capt|Cllr|Rev|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.[\"”’']?\s+$"
 )
 
-_WORDS = re.compile(r"[a-z]+")
+_WORDS: Final = re.compile(r"[a-z]+")
 
 # (break, next start): a sentence ends at break and the next one starts at next start.
 Cut = tuple[int, int]

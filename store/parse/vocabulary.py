@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-MONTH_NAMES = (
+from typing import Final
+
+MONTH_NAMES: Final = (
     ("january", "jan"),
     ("february", "feb"),
     ("march", "mar"),
@@ -16,15 +18,15 @@ MONTH_NAMES = (
     ("november", "nov"),
     ("december", "dec"),
 )
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # how a weekday starts
-BARE_MONTH_PREPS = (  # the words before a month named alone ('mid' also as 'mid-')
+WEEKDAYS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # how a weekday starts
+BARE_MONTH_PREPS: Final = (  # the words before a month named alone ('mid' also as 'mid-')
     *("in", "since", "by", "until", "from", "during", "before", "after"),
     *("last", "this", "next", "early", "late", "mid"),
 )
-RELATIVE_ALONE = ("today", "yesterday", "tomorrow")  # relative words needing no word before
-RELATIVE_SPANS = ("week", "month", "year")  # relative words that need some ('this week')
+RELATIVE_ALONE: Final = ("today", "yesterday", "tomorrow")  # relative words needing no word before
+RELATIVE_SPANS: Final = ("week", "month", "year")  # relative words that need some ('this week')
 
-NUMBER_WORDS = {
+NUMBER_WORDS: Final = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -57,7 +59,7 @@ NUMBER_WORDS = {
     "hundreds": 200,
     "thousands": 2000,
 }
-FRACTIONS = {
+FRACTIONS: Final = {
     "half": 0.5,
     "a third": 1 / 3,
     "one third": 1 / 3,
@@ -73,11 +75,11 @@ FRACTIONS = {
     "one in ten": 0.1,
 }
 # The whole words a number or fraction in words holds ('two' and 'thirds' of 'two-thirds').
-COUNT_WORDS = frozenset([*NUMBER_WORDS, "half", "third", "thirds", "quarter", "quarters"])
+COUNT_WORDS: Final = frozenset([*NUMBER_WORDS, "half", "third", "thirds", "quarter", "quarters"])
 
 # Words every date or figure not written in digits holds as a whole word: a month named alone,
 # a relative word ('months' of 'the past twelve months'), a number word or fraction.
-DATE_ANCHOR_WORDS = frozenset(
+DATE_ANCHOR_WORDS: Final = frozenset(
     [*(names[0] for names in MONTH_NAMES), *RELATIVE_ALONE, *RELATIVE_SPANS, "months"]
 )
-ANCHOR_WORDS = DATE_ANCHOR_WORDS | COUNT_WORDS
+ANCHOR_WORDS: Final = DATE_ANCHOR_WORDS | COUNT_WORDS

@@ -94,6 +94,25 @@ SPEAKERS: list[tuple[str, str, str]] = [
         "Unnamed mother",
     ),
     (
+        "asked-to-be-called",
+        "Officer jailed\n\nThe woman who reported him, who asked to be called Kirsty, said "
+        "another officer had warned her.\n\n\u201cI was told he was a good lad,\u201d she said.",
+        "Kirsty",
+    ),
+    (
+        "clause-after-a-modifier",
+        "Officer jailed\n\nOne of the women he targeted, who asked to be identified only as "
+        "Megan, put it well.\n\n\u201cEvery time I reported him, nobody listened,\u201d she said.",
+        "Megan",
+    ),
+    (
+        "the-force-just-named",
+        "Forces slow to act\n\nThe Met said it had more investigators. The Met was praised.\n\n"
+        "GMP said in a statement that it had a new team. \u201cWe know there is more to do,\u201d "
+        "the force said.",
+        "Greater Manchester Police",
+    ),
+    (
         "force-spokesperson",
         "Officer jailed\n\nDevon & Cornwall Police confirmed an officer was suspended.\n\n"
         "A force spokesperson said: \u201cWe understand how distressing this is.\u201d",
