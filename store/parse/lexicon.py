@@ -212,6 +212,7 @@ SPEECH_VERBS: Final = _words(
     observed observes added: stated: concluded: recalled recalls vowed vows pledged pledges promised
     promises welcomed welcomes criticised criticises condemned condemns demanded demands
     stating explaining warning noting concluding writing arguing insisting claiming
+    asking telling texted texting messaged messaging
     """
 )
 

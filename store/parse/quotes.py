@@ -114,6 +114,11 @@ def _may_name_unnamed(text: str) -> bool:
     return _UNNAMED_NOUN.search(_ascii_lower(text)) is not None or any(ch in text for ch in "İıſ")
 
 
+# Words a phrase that names no speaker opens with: a question word or a preposition.
+_NOT_SUBJECT_OPENERS: Final = frozenset(
+    "what which who whom when where why how over after before during since until within "
+    "throughout across despite".split()
+)
 _CLAUSE_REACH: Final = 40  # how far after an unnamed person a clause that names them may begin
 
 
@@ -774,6 +779,7 @@ def _phrase_shape(text: str) -> _PhraseShape | None:
         )
         and phrase.lower() not in PRONOUNS
         and phrase.lower() not in {"we", "i", "you", "there", "this"}
+        and phrase_words[0].lower() not in _NOT_SUBJECT_OPENERS  # 'What she got', 'Over days
     )
     generic = _GENERIC_ORG.match(phrase) if may_speak else None
     return _PhraseShape(
@@ -932,9 +938,11 @@ def _np_tail(text: str, floor: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+_CLAUSE_PRONOUN: Final = re.compile(r"\b(?:he|she|they)\b")
 _LEADING_PREPOSITIONS: Final = frozenset(
     "in on at after before following during speaking outside with for from by under since "
-    "when while as although though despite jailing sentencing responding asked".split()
+    "when while as although though despite jailing sentencing responding asked over within "
+    "throughout across until".split()
 )
 
 
@@ -1095,7 +1103,11 @@ class QuoteFinder:
             vs, ve = s_start + v.start(), s_start + v.end()
             if v.group().endswith("ing"):  # "…, saying:": the sentence's opening phrase
                 head = _np_head(para, s_start, vs)
-                speaker = self.attr.best(pi, [head] if head else [])
+                if head is None:  # 'Over nine days he sent her messages, asking …': he
+                    pron = _CLAUSE_PRONOUN.search(para, s_start, vs)
+                    speaker = self.attr.best(pi, [pron.span()] if pron else [])
+                else:
+                    speaker = self.attr.best(pi, [head])
             else:
                 speaker = self.attr.best(pi, _subject_before(para, vs, s_start))
             if speaker is not None:

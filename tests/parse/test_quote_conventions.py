@@ -496,6 +496,16 @@ CASES = [
         ),
         (Want("Marwick", "It’s vital that people can report", contains="without fear"),),
     ),
+    Case(
+        "messages_asking",
+        doc(
+            "Officer sacked over messages to burglary victim",
+            "PC Dean Harlow attended a burglary at the woman's flat in March.",
+            "Over nine days he sent her more than 40 messages, asking whether she was "
+            '"sleeping OK on your own".',
+        ),
+        (Want("Harlow", "sleeping OK on your own", partial=True),),
+    ),
 ]
 
 IDS = [case.name for case in CASES]

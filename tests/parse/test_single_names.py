@@ -34,6 +34,7 @@ PEOPLE: list[tuple[str, list[str], set[str]]] = [
 ]
 
 NOT_PEOPLE: list[tuple[str, list[str], str]] = [
+    ("be-called-a-name-of-two-words", ["She asked to be called Jane Roe."], "Jane"),
     ("known-as-two-words", ["The scheme, known as Operation Hydrant, began."], "Operation"),
     ("unknown-word-speaks", ["\u201cWe will act,\u201d Police said."], "Police"),
     ("sentence-start", ["Grant said the force would act."], "Grant"),
