@@ -49,9 +49,10 @@ _FURNITURE: Final = re.compile(
       | back\ to\ top | continue\ reading | play\ video | video\ loading | this\ video\ can\ not\ be\ played
       | top\ stories | more\ from\b.{0,60} | you\ may\ also\ like | recommended(?:\ for\ you)?
       | cookie.* | accept\ cookies.* | loading\.*
-      | (?:we|this\ (?:web)?site|our\ (?:web)?site)\ uses?\b.{0,60}\bcookies\b.*
+      | (?:we(?:\ and\ our\ partners)?|this\ (?:web)?site|our\ (?:web)?site)\ uses?\b.{0,60}\bcookies\b.*
       | (?:accept|reject|manage|view|allow|decline)\b.{0,30}\bcookies\b.{0,30}
-      | manage\ (?:preferences|consent|settings)\b.{0,30}
+      | manage\ (?:preferences|consent|settings|options)\b.{0,30} | accept\ all\b.{0,30}
+      | we\ value\ your\ privacy
     )$""",
     re.I | re.X,
 )
@@ -61,7 +62,7 @@ _FURNITURE_HEADS: Final = frozenset(
     "hide|adve|spon|read|more|see |watc|list|rela|most|tren|sign|subs|regi|ente|than|we u|by s"
     "|inva|some|shar|twee|emai|face|twit|what|link|copy|foll|clic|comm|skip|imag|phot|pict|cred"
     "|(ima|gett|pa m|pa w|all |back|cont|play|vide|this|top |you |reco|cook|acce|load|our "
-    "|reje|mana|view|allo|decl".split("|")
+    "|reje|mana|view|allo|decl|we a|we v".split("|")
 )
 # How _LINKS_HEADER's words open, in lower case ("ſ" is an "s" when case is ignored).
 _LINKS_HEADS: Final = frozenset(("re", "mo", "se", "yo", "ſe"))

@@ -183,6 +183,8 @@ _NOT_SINGLE_NAMES: Final = frozenset(
     "will may mark grant bill rob pat frank joy hope faith sunny dean justice police court "
     "judge she he they it we i".split()
 )
+# Titles that go with a first name on a second mention: 'Sir Patrick', 'Dame Marian'.
+_FIRST_NAME_TITLES: Final = frozenset(("Sir", "Dame"))
 # Lower-case words that, just before a capitalised pair, say it is someone's name.
 _ROLES_BEFORE_NAME: Final = frozenset(
     "chair chairman chairwoman prosecutor barrister solicitor coroner sheriff recorder counsel "
@@ -433,6 +435,8 @@ def find_people(
         if draft.seen <= 3 and (draft.role is None or draft.organisation is None):
             _read_role(draft, para, start, end)
         surnames.setdefault(fold(words[-1]), key)
+        if title and len(words) > 1 and title.split()[-1] in _FIRST_NAME_TITLES:
+            surnames.setdefault(fold(words[0]), key)  # 'Sir Patrick' for Sir Patrick Vellacott
         mentions.append(PersonMention(pi, start, end, key))
     _single_names(text, starts, drafts, surnames)
     if surnames:

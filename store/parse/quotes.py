@@ -779,7 +779,10 @@ def _phrase_shape(text: str) -> _PhraseShape | None:
         )
         and phrase.lower() not in PRONOUNS
         and phrase.lower() not in {"we", "i", "you", "there", "this"}
-        and phrase_words[0].lower() not in _NOT_SUBJECT_OPENERS  # 'What she got', 'Over days
+        and phrase_words[0].lower() not in _NOT_SUBJECT_OPENERS  # 'What she got', 'Over days'
+        # A clause ('the BBC she had been') or a possessive ("Kieran Ashby's") is no speaker.
+        and not any(w.lower() in PRONOUNS for w in phrase_words[1:])
+        and not phrase_words[-1].endswith(("'s", "’s"))
     )
     generic = _GENERIC_ORG.match(phrase) if may_speak else None
     return _PhraseShape(

@@ -167,6 +167,9 @@ COOKIE_LINES = [
     ("reject-button", "Reject additional cookies", True),
     ("view-button", "View cookies", True),
     ("manage", "Manage preferences", True),
+    ("privacy-heading", "We value your privacy", True),
+    ("partners", "We and our partners use cookies to store and access information.", True),
+    ("accept-all", "Accept all Manage options", True),
     (
         "prose-about-cookies",
         "The officer accepted that he had brought cookies to the woman's home on two visits.",

@@ -114,6 +114,12 @@ SPEAKERS: list[tuple[str, str, str]] = [
         "Greater Manchester Police",
     ),
     (
+        "sir-and-first-name",
+        "Review published\n\nChief Constable Sir Patrick Vellacott commissioned the review.\n\n"
+        "\u201cWe did not join the dots,\u201d Sir Patrick said.",
+        "Patrick Vellacott",
+    ),
+    (
         "force-spokesperson",
         "Officer jailed\n\nDevon & Cornwall Police confirmed an officer was suspended.\n\n"
         "A force spokesperson said: \u201cWe understand how distressing this is.\u201d",
