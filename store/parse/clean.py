@@ -182,6 +182,8 @@ def _is_menu(line: str) -> bool:
     """Navigation: 'Home > News > Crime', 'Menu | Search | Sign in'."""
     if len(line) > 160 or not _has_menu_mark(line):
         return False
+    if _DIGIT.search(line):
+        return False  # 'By Jane Roe | 17.01.24 | Crime' is a dateline, read later
     items = _MENU_SEP.split(line)
     return len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items)
 
@@ -200,6 +202,7 @@ def _has_menu_mark(text: str) -> bool:
     )
 
 
+_DIGIT: Final = re.compile(r"[0-9]")
 _MENU_SEP: Final = re.compile(r"\s(?:>|›|»|\||/|·|•)\s")
 
 

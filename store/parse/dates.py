@@ -41,6 +41,9 @@ _FULL_DATE: Final = re.compile(
     )(?:\b|(?=T\d))""",
     re.I | re.X,
 )
+_SHORT_YEAR_DATE: Final = re.compile(
+    r"(?<![\d.])(?P<sd>[0-3]?\d)(?P<sep>[./])(?P<sm>[01]?\d)(?P=sep)(?P<sy>\d\d)(?![\d.:/])"
+)
 _MONTH_YEAR: Final = re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b", re.I)
 _YEAR_ONLY: Final = re.compile(r"(?<![\d/.-])(?P<year>(?:19[89]|20[0-4])\d)(?![\d/]|-\d)")
 _ISO_MONTH: Final = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)-(?P<mon>[01]?\d)\s*$")
@@ -137,11 +140,20 @@ def _may_name_year(line: str) -> bool:
     return "19" in line or "20" in line
 
 
+def _short_year_date(line: str) -> re.Match[str] | None:
+    """A day-first date with a two-digit year ('17.01.24', '14/08/24'), as datelines have."""
+    if "." not in line and "/" not in line:
+        return None
+    return _SHORT_YEAR_DATE.search(line)
+
+
 def is_dateline(line: str) -> bool:
     """A short line that is essentially a date (and maybe a time, weekday or 'Published')."""
-    if len(line) > DATELINE_MAX or not _may_name_year(line) or _NOT_DATELINE.match(line):
+    if len(line) > DATELINE_MAX or _NOT_DATELINE.match(line):
         return False
-    m = _FULL_DATE.search(line) or _MONTH_YEAR.search(line)
+    m = (_FULL_DATE.search(line) or _MONTH_YEAR.search(line)) if _may_name_year(line) else None
+    if not m:
+        m = _short_year_date(line)
     if not m:
         return False
     rest = (line[: m.start()] + " " + line[m.end() :]).lower()
@@ -174,6 +186,12 @@ def dateline_date(line: str) -> tuple[str, Precision] | None:
         year, month = int(m2.group("year")), month_number(m2.group("mon"))
         if _valid(year, month):
             return format_date(year, month, None)
+    m3 = _short_year_date(line)
+    if m3:
+        short = int(m3.group("sy"))
+        year, month, day = short + (2000 if short < 70 else 1900), int(m3["sm"]), int(m3["sd"])
+        if _valid(year, month, day):
+            return format_date(year, month, day)
     return None
 
 

@@ -14,6 +14,9 @@ DATELINES = [
     ("month-first", "Sept 12, 2008 | 5:30pm", ("2008-09-12", "day")),
     ("month-year", "Interview | April 2024", ("2024-04", "month")),
     ("twentieth-century", "3 May 1999 BST", ("1999-05-03", "day")),
+    ("two-digit-year-dots", "17.01.24", ("2024-01-17", "day")),
+    ("two-digit-year-and-time", "14.08.24 | 19:02", ("2024-08-14", "day")),
+    ("byline-and-short-date", "By Ciara Mulholland | 17.01.24 | Crime", ("2024-01-17", "day")),
 ]
 
 NOT_DATELINES = [
@@ -27,6 +30,7 @@ NOT_DATELINES = [
         "On 27 September 2019 the panel found that the officer had abused his position",
     ),
     ("updated", "Updated 28 September 2019"),
+    ("version-number", "Version 1.2.3 of the vetting code, with changes to the checks"),
 ]
 
 
