@@ -14,7 +14,7 @@ from .events import find_events
 from .figures import find_figures
 from .forces import force_spans, paragraph_force_spans, tally
 from .frontmatter import split_front_matter
-from .headline import TOP_LINES, choose_headline, is_page_chrome
+from .headline import TOP_LINES, choose_headline, is_byline, is_page_chrome
 from .outlets import HOSTS, outlet_from_text, outlet_from_url, split_site_suffix
 from .people import find_people
 from .quotes import QuoteContext, find_quotes
@@ -27,14 +27,6 @@ _URL_LINE: Final = re.compile(
     r"^(?:url|source|link|canonical|original)\s*:\s*(?P<url>https?://\S+)$", re.I
 )
 _BARE_URL: Final = re.compile(r"^(?P<url>https?://\S+)$")
-# 'By Jane Roe', 'Words by Jane Roe and John Doe', 'By JANE ROE, CRIME REPORTER', 'By Jane Roe –
-# Crime Reporter': up to four capitalised words a name, and a short role after a mark.
-_BYLINE_NAME: Final = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
-_BYLINE: Final = re.compile(
-    rf"^(?i:by|words\s+by|written\s+by|reporting\s+by)\s+{_BYLINE_NAME}"
-    rf"(?:\s+(?:and|&)\s+{_BYLINE_NAME})?(?:\s*[,|–—-]\s*.{{0,60}})?$"
-)
-_BYLINE_OPENINGS: Final = ("by", "words", "written", "reporting")  # how a byline opens, lower-cased
 _NON_WORD: Final = re.compile(r"\W+")
 _UNDATED: Final = Published()
 _TITLE_LINE: Final = re.compile(r"^(?:title|headline)\s*:\s*(?P<title>.+)$", re.I)
@@ -184,7 +176,7 @@ def _strip_header(body: list[str]) -> tuple[list[str], tuple[str, Precision] | N
             drop.add(i)
             if dateline is None:
                 dateline = dateline_date(para)
-        elif para[:10].lower().startswith(_BYLINE_OPENINGS) and _BYLINE.match(para):
+        elif is_byline(para):
             drop.add(i)
     if drop:
         last = max(drop)

@@ -32,7 +32,14 @@ _SECTION_WORDS: Final = frozenset(
 # Joining words and marks a masthead may hold in lower case ('Chronicle & Echo', 'Press and ...').
 _JOINERS: Final = frozenset(("&", "and", "of", "the", "on", "upon", "-", "–", "+", "in"))
 _SENTENCE_MARKS: Final = re.compile(r"[.,:;?!\"“”‘]|'\s|\s'|^'|'$")
-_BYLINE_START: Final = re.compile(r"^(?:by|words|written by|words by|reporting by)\b", re.I)
+# 'By Jane Roe', 'Words by Jane Roe and John Doe', 'By JANE ROE, CRIME REPORTER', 'By Jane Roe –
+# Crime Reporter': up to four capitalised words a name, and a short role after a mark.
+_BYLINE_NAME: Final = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+_BYLINE: Final = re.compile(
+    rf"^(?i:by|words\s+by|words:|written\s+by|reporting\s+by)\s+{_BYLINE_NAME}"
+    rf"(?:\s+(?:and|&)\s+{_BYLINE_NAME})?(?:\s*[,|–—-]\s*.{{0,60}})?$"
+)
+_BYLINE_OPENINGS: Final = ("by", "words", "written", "reporting")  # how a byline opens, lower-cased
 _NAV_SEP: Final = re.compile(r"\s(?:\||>|›|»|/|·|•)\s")
 
 
@@ -46,7 +53,7 @@ def choose_headline(paragraphs: Sequence[str]) -> tuple[int, str | None] | None:
     for i, para in enumerate(paragraphs[:TOP_LINES]):
         if not looks_like_headline(para):
             break  # the body has begun
-        if is_dateline(para) or is_update_line(para) or _BYLINE_START.match(para):
+        if is_dateline(para) or is_update_line(para) or is_byline(para):
             continue
         candidates.append(i)
     if not candidates:
@@ -76,6 +83,11 @@ def choose_headline(paragraphs: Sequence[str]) -> tuple[int, str | None] | None:
             continue  # a tagline under the masthead ('The weekly for policing professionals')
         return i, masthead
     return candidates[0], None
+
+
+def is_byline(line: str) -> bool:
+    """A byline: 'By Jane Roe, Crime Reporter', 'Words: Jane Roe', 'By Jane Roe and John Doe'."""
+    return line[:10].lower().startswith(_BYLINE_OPENINGS) and _BYLINE.match(line) is not None
 
 
 def is_page_chrome(line: str) -> bool:

@@ -114,11 +114,6 @@ def _may_name_unnamed(text: str) -> bool:
     return _UNNAMED_NOUN.search(_ascii_lower(text)) is not None or any(ch in text for ch in "İıſ")
 
 
-# Words a phrase that names no speaker opens with: a question word or a preposition.
-_NOT_SUBJECT_OPENERS: Final = frozenset(
-    "what which who whom when where why how over after before during since until within "
-    "throughout across despite".split()
-)
 _CLAUSE_REACH: Final = 40  # how far after an unnamed person a clause that names them may begin
 
 
@@ -946,6 +941,10 @@ _LEADING_PREPOSITIONS: Final = frozenset(
     "in on at after before following during speaking outside with for from by under since "
     "when while as although though despite jailing sentencing responding asked over within "
     "throughout across until".split()
+)
+# Words a phrase that names no speaker opens with: a preposition or a question word.
+_NOT_SUBJECT_OPENERS: Final = _LEADING_PREPOSITIONS | frozenset(
+    ("what", "which", "who", "whom", "where", "why", "how")
 )
 
 

@@ -77,6 +77,7 @@ BYLINES = [
     ("dash-role", "By Jane Roe – Crime Reporter", True),
     ("written-by", "Written by Dan Whitcombe, Senior Reporter", True),
     ("lower-case", "by Jane Roe", True),
+    ("words-colon", "Words: Jane Roe", True),
     ("by-a-date", "By 19 May 2015, every force must show how it monitors its systems.", False),
     ("by-a-name-in-prose", "Byron Hale said the force had acted.", False),
 ]

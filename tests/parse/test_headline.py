@@ -74,6 +74,12 @@ PAGES: list[tuple[str, list[str], str, str | None]] = [
         "Merseyside Police",
     ),
     (
+        "headline-opening-with-by",
+        ["By-election candidate calls for vetting review", BODY],
+        "By-election candidate calls for vetting review",
+        None,
+    ),
+    (
         "all-caps-headline-kept",
         ["WEST MIDS POLICE OFFICER SACKED OVER SEXUAL MESSAGES TO YOUNG WITNESS", BODY],
         "WEST MIDS POLICE OFFICER SACKED OVER SEXUAL MESSAGES TO YOUNG WITNESS",
