@@ -72,6 +72,15 @@ _LINKS_HEADER: Final = re.compile(
     r"(?:\s+from\s+[^:]{1,40})?\s*:?\s*$",
     re.I,
 )
+
+
+def _is_links_header(line: str) -> bool:
+    """A heading over a list of links: 'Read more', 'Related', 'Darllen mwy / Read more'."""
+    if "/" in line:  # a bilingual heading: the English after the slash
+        line = line.rsplit("/", 1)[1].strip()
+    return line[:2].lower() in _LINKS_HEADS and _LINKS_HEADER.match(line) is not None
+
+
 _LINE_MARKS: Final = ">#-*+•0123456789"  # the characters Markdown at a line's start opens with
 _HEADING: Final = re.compile(r"^#{1,6}\s+")
 _BLOCKQUOTE: Final = re.compile(r"^(?:>\s?)+")
@@ -295,9 +304,14 @@ def clean_paragraphs(body: str) -> list[str]:
     # Lines are parts of the body: with no inline markup in it, only a line's start can hold any.
     inline_markup = _has_inline_markup(body)
     menus = _has_menu_mark(body)
+    after_links_header = False  # the block before ended with a bare "Read more" heading
     for block in blocks:
+        if after_links_header and all(_BULLET.match(raw) for raw in block):
+            after_links_header = False
+            continue  # the list of links under "Read more", in a block of its own
+        after_links_header = False
         lines: list[str] = []
-        for raw in block:
+        for n, raw in enumerate(block):
             if inline_markup:
                 line = strip_markdown(raw)
             elif raw[:1] in _LINE_MARKS:
@@ -306,8 +320,10 @@ def clean_paragraphs(body: str) -> list[str]:
                 line = raw.strip()
             if not line:
                 continue
-            if line[:2].lower() in _LINKS_HEADS and _LINKS_HEADER.match(line):
-                break  # "Read more:" and the link lines under it, to the end of the block
+            if _is_links_header(line):
+                # "Read more:" and the link lines under it, to the end of the block
+                after_links_header = n == len(block) - 1
+                break
             if not _is_furniture(line, menus):
                 lines.append(line)
         if len(lines) == 1:

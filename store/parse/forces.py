@@ -392,6 +392,45 @@ def _conjuncts(
     return found
 
 
+_JOINED_AFTER: Final = re.compile(r"(?:\s*,)?\s+(?:and|or|&)\s+|\s*,\s*")
+_FORCE_WORD_AFTER: Final = re.compile(
+    r"['\u2019]?s?\s+(?:police|constabulary|force|officers?|cops)\b", re.IGNORECASE
+)
+
+
+@functools.cache
+def _areas_forward() -> re.Pattern[str]:
+    """Any area name, in lower-cased text, not glued to a word after it."""
+    return re.compile("(?:" + _trie_regex(sorted(_tables().areas)) + r")(?!\w)")
+
+
+def _following_areas(lowered: str, text: str, end: int, force: str) -> list[tuple[int, int, str]]:
+    """Bare areas listed after a force: 'Dyfed-Powys and North Wales', 'GMP or Merseyside'.
+
+    An area alone is a place ('living in Merseyside'); joined by 'and', 'or' or a comma to a
+    force's name it is another force. One followed by a force word is left to the main scan.
+    """
+    found: list[tuple[int, int, str]] = []
+    areas = _tables().areas
+    for _step in range(_MAX_CONJUNCTS):
+        join = _JOINED_AFTER.match(text, end)
+        if join is None:
+            break
+        m = _areas_forward().match(lowered, join.end())
+        if m is None:
+            break
+        phrase = text[m.start() : m.end()]
+        entry = areas.get(_key(phrase))
+        if entry is None or not _case_ok(phrase, entry.checks):
+            break
+        if _FORCE_WORD_AFTER.match(text, m.end()) or _OFFICE_AFTER.match(text, m.end()):
+            break
+        if entry.force != force:
+            found.append((m.start(), m.end(), entry.force))
+        end = m.end()
+    return found
+
+
 @functools.lru_cache(maxsize=4096)
 def _lookup(matched: str) -> _Entry | None:
     """The entry a matched name stands for, if its letter case fits (names repeat: cached)."""
@@ -497,6 +536,10 @@ def paragraph_force_spans(paragraphs: Sequence[str]) -> list[list[tuple[int, int
             spans.extend(_conjuncts(lowered, text, start, entry, last_end))
         spans.append((start, end, entry.force))
         last_end = end
+        following = _following_areas(lowered, text, end, entry.force)
+        if following:
+            spans.extend(following)
+            last_end = following[-1][1]
     for spans in found:
         if len(spans) > 1:
             spans.sort()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-ForceKind = Literal["territorial", "special", "other", "service", "crown_dependency"]
+ForceKind = Literal["territorial", "special", "other", "service", "crown_dependency", "legacy"]
 Nation = Literal["england", "wales", "scotland", "northern_ireland", "uk", "crown_dependency"]
 
 
@@ -286,7 +286,12 @@ FORCES: Final[tuple[Force, ...]] = (
             "Scotland's national police force",
             "Scotland's single police force",
         ),
-        former=(
+    ),
+    # The eight forces that merged into Police Scotland in 2013: forces of their own, which
+    # older cases name ("joined Strathclyde Police in 1998").
+    *(
+        Force(name, "legacy", "scotland")
+        for name in (
             "Strathclyde Police",
             "Lothian and Borders Police",
             "Grampian Police",
@@ -295,7 +300,7 @@ FORCES: Final[tuple[Force, ...]] = (
             "Fife Constabulary",
             "Central Scotland Police",
             "Dumfries and Galloway Constabulary",
-        ),
+        )
     ),
     Force(
         "Police Service of Northern Ireland",

@@ -154,7 +154,7 @@ NOT_NAME_WORDS: Final = _words(
     chairman chairwoman head leader lead manager sex sexual abuse misconduct gross vetting
     professor counter corruption anti unit’s force’s police’s chief’s summit conference
     operations prosecutor prosecuting defending sheriff coroner barrister solicitor lawyer
-    counsel judge recorder magistrate ombudsman
+    counsel judge recorder magistrate ombudsman international alliance partnership helpline
     """
 )
 
@@ -216,6 +216,9 @@ SPEECH_VERBS: Final = _words(
     """
 )
 
+# Speech verbs of two words, written with one space ("She went on: …").
+SPEECH_PHRASES: Final = ("went on", "goes on")
+
 SPEAKER_NOUNS: Final = _words(
     """
     report reports watchdog inspectors inspector inspectorate inspection spokesman spokeswoman
@@ -230,7 +233,8 @@ SPEAKER_NOUNS: Final = _words(
     ombudsman coroner judge magistrate magistrates sheriff regulator chairman chairwoman chair
     girl girls boy boys woman women man men mother father daughter son wife husband sister
     brother complainant complainants survivor survivors prosecutor prosecutors defence
-    barrister"""
+    barrister student students teenager teenagers pupil pupils neighbour neighbours friend
+    friends colleague colleagues"""
 )
 
 PRONOUNS: Final = {"he": "m", "she": "f", "they": None, "it": None}

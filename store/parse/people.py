@@ -26,7 +26,10 @@ _LOWER: Final = "a-zß-öø-ÿ"
 # One capitalised word of a name: "Smith", "McAllister", "O'Neill", "Smith-Jones". Every use is
 # followed by a space or by "no lower-case letter next", so the letter runs never need to give
 # characters back: they are possessive (`++`), which spares the engine pointless backtracking.
-_HYPHENATED: Final = rf"(?:[-'’][{_UPPER}]?[{_LOWER}]++(?:[-'’][{_UPPER}]?[{_LOWER}]++)*|)"
+# An apostrophe joins letters ("N'Golo", "Ng'ang'a") but a lone s after it is the possessive
+# ("Ashby's barrister"), which is no part of the name.
+_JOINED: Final = rf"(?:-[{_UPPER}]?|['’](?:[{_UPPER}]|(?!s(?![{_LOWER}]))))[{_LOWER}]++"
+_HYPHENATED: Final = rf"(?:{_JOINED}(?:{_JOINED})*|)"
 _NAME_TOKEN: Final = rf"(?:Mc|Mac|O['’]|D['’]|)[{_UPPER}][{_LOWER}]++{_HYPHENATED}"
 # The same word as the first of a run, written to open with the capital-letter class: a pattern
 # that starts with a character class lets the engine jump from capital to capital instead of
@@ -38,7 +41,9 @@ _FIRST_TOKEN: Final = (
     rf"(?:c(?<=Mc)[{_UPPER}]|ac(?<=Mac)[{_UPPER}]|['’](?<=[OD]['’])[{_UPPER}]|)"
     rf"[{_LOWER}]++{_HYPHENATED}"
 )
-_PARTICLE: Final = r"(?:de|da|del|van|von|der|den|le|la|bin|al|el)"
+_PARTICLE: Final = (
+    r"(?:de|da|del|van|von|der|den|le|la|bin|al|el|ap|ab|ferch|ibn|bint|dos|das|du|di)"
+)
 # A run of two to eight capitalised words (particles allowed between them).
 _NEXT_WORD: Final = rf"\s++(?:{_PARTICLE}\s++|){_NAME_TOKEN}"
 _CANDIDATE: Final = re.compile(rf"{_FIRST_TOKEN}{_NEXT_WORD}(?:{_NEXT_WORD}){{0,6}}(?![{_LOWER}])")
@@ -110,6 +115,10 @@ _SAID_AFTER: Final = re.compile(
     r"\s*(?:,[^,]{0,80},\s*|,\s*)?(?:said|says|added|told|explained|warned)\b"
 )
 _DESCRIBED_AFTER: Final = re.compile(r",\s*(?:the|a|an|who|head|chair|chief|director|of|from)\b")
+# '“…,” said Vikram Maddox, branch secretary …': a speech verb before the pair, and the
+# clause ending after it.
+_SAID_BEFORE: Final = re.compile(r"(?:said|says|added|continued|explained|according\s+to)\s+$")
+_CLAUSE_END: Final = re.compile(r"[,.;:]")
 # An appositive: ", head of the unit," after a name. The lookahead only fails fast (in one tight
 # scan) when no comma follows within reach. The role takes as much as it can: it then ends at the
 # comma, or spaces before it, which the caller strips; the shortest role would end at the same
@@ -281,7 +290,17 @@ def _strong(title: str | None, first: str, para: str, start: int, end: int) -> b
     if not before.endswith(" "):
         return False
     words = before.split()
-    return bool(words) and words[-1] in _ROLES_BEFORE_NAME
+    if words and words[-1] in _ROLES_BEFORE_NAME:
+        return True
+    return _CLAUSE_END.match(para, end) is not None and _SAID_BEFORE.search(before) is not None
+
+
+# Words that make up the names of regions ("North West", "East Midlands") and never a person's
+# whole name.
+_PLACE_WORDS: Final = frozenset(
+    "North South East West Northern Southern Eastern Western Central Mid Midlands Greater "
+    "Upper Lower Inner Outer".split()
+)
 
 
 def _blocked_name_tail(
@@ -306,7 +325,7 @@ def _blocked_name_tail(
         if count == 3:
             break
         end = len(run[:word_start].rstrip())
-    if count < 2:
+    if count < 2 or all(word in _PLACE_WORDS for word in words[-count:]):
         return None
     return start, words[-count:]
 
@@ -327,8 +346,10 @@ def _free_name_tail(run: str) -> tuple[int, tuple[str, ...]] | None:
         count += 1
         if count == 3:
             break
-    if count < 2:
-        return None
+    if count and words[-count][:1].islower():
+        count -= 1  # "Cllr ap Ifan": a particle opens no name
+    if count < 2 or all(word in _PLACE_WORDS for word in words[-count:]):
+        return None  # "the North West" is a region, not a person
     if count == len(words):
         return 0, tuple(words)
     before = run.rsplit(None, count)[0]

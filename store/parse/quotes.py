@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Final, NamedTuple
 
 from ..records import Quote, SpeakerKind
-from .lexicon import NOT_NAME_WORDS, PRONOUNS, SPEAKER_NOUNS, SPEECH_VERBS
+from .lexicon import NOT_NAME_WORDS, PRONOUNS, SPEAKER_NOUNS, SPEECH_PHRASES, SPEECH_VERBS
 from .names import fold
 from .people import PeopleIndex, PersonMention, person_key
 from .quotemarks import Span, find_spans
@@ -24,7 +24,9 @@ WINDOW: Final = 400  # characters before a quote searched for its attribution
 # Case-sensitive on purpose: speech verbs are lower case in running text, and an
 # IGNORECASE alternation this long is several times slower to scan. Written as a
 # prefix tree, which scans about twice as fast as the flat list of 121 verbs.
-_VERB: Final = re.compile(rf"\b{trie_pattern(v.rstrip(':') for v in SPEECH_VERBS)}\b")
+_VERB: Final = re.compile(
+    rf"\b{trie_pattern([*(v.rstrip(':') for v in SPEECH_VERBS), *SPEECH_PHRASES])}\b"
+)
 _ACCORDING: Final = re.compile(
     r"\baccording\s+to\s+(?P<who>(?:(?!\b(?:that|which|who|whose|when|where)\b)[^,.;:“”\"]){2,80})",
     re.I,
@@ -80,6 +82,9 @@ _TITLE_CUE: Final = re.compile(
     r"titled|entitled|called|named|headlined|dubbed|known\s+as)\W{0,3}$",
     re.I,
 )
+_VOICE_OF: Final = re.compile(
+    r"(spokes(?:man|woman|person)|statement)\s+(?:for|from)\s+(?:the\s+)?(.{2,60})", re.I
+)
 _GENERIC_ORG: Final = re.compile(
     r"^(?:(?:the|a|an|its|their|this|that)\s+)?(?:new\s+|national\s+|latest\s+|damning\s+|"
     r"police\s+|force\s+)?(report|reports|watchdog|inspectors|inspectorate|inspection|document|review|"
@@ -94,7 +99,8 @@ _UNNAMED: Final = re.compile(  # the look-ahead (every opening word's first lett
     r"(?=[ahost])\b(?:(?:one|two|some|another|several)\s+of\s+(?:his|her|their|the)\s+|the\s+|a\s+|his\s+"
     r"|her\s+|one\s+|another\s+)(?:\w+(?:['’]s)?\s+)?"
     r"(?P<noun>woman|women|victims?|girl|mother|wife|daughter|sister|complainants?|"
-    r"survivors?|man|father|husband|son|brother|boy)\b",
+    r"survivors?|man|father|husband|son|brother|boy|students?|teenagers?|pupils?|neighbours?|"
+    r"friends?|colleagues?)\b",
     re.I,
 )
 # The first letters of _UNNAMED's opening words, in either case, and the long s, which
@@ -104,6 +110,7 @@ _UNNAMED_OPENERS: Final = frozenset("ahostAHOSTſ")
 _UNNAMED_NOUNS: Final = (
     b"man", b"women", b"victim", b"girl", b"mother", b"wife", b"daughter", b"sister",
     b"complainant", b"survivor", b"father", b"husband", b"son", b"brother", b"boy",
+    b"student", b"teenager", b"pupil", b"neighbour", b"friend", b"colleague",
 )  # fmt: skip
 _UNNAMED_NOUN: Final = re.compile(b"|".join(_UNNAMED_NOUNS))
 
@@ -114,6 +121,9 @@ def _may_name_unnamed(text: str) -> bool:
     return _UNNAMED_NOUN.search(_ascii_lower(text)) is not None or any(ch in text for ch in "İıſ")
 
 
+# The first of these after an unnamed person of either sex says which ('her' and 'she' female,
+# the rest male).
+_GENDERED_PRONOUN: Final = re.compile(r"\b(?:she|her|hers|he|him|his)\b", re.I)
 _CLAUSE_REACH: Final = 40  # how far after an unnamed person a clause that names them may begin
 
 
@@ -306,6 +316,25 @@ def _sentence_ends(masked: str) -> list[int]:
             i = masked.find(stop, i + 1)
     ends.sort()
     return ends
+
+
+_CLOSING_MARKS: Final = "”’\"'"
+_SUBHEADING_LONGEST: Final = 90  # characters
+
+
+def _ends_sentence(para: str) -> bool:
+    """Whether the paragraph ends as running text does, with a stop (maybe inside a quote)."""
+    return para.rstrip().rstrip(_CLOSING_MARKS + ")").endswith((".", "!", "?", "…"))
+
+
+def _is_subheading(para: str, masked: str) -> bool:
+    """A short line ending in a quote with no stop and no speech verb: a subheading."""
+    line = para.rstrip()
+    if len(line) > _SUBHEADING_LONGEST or line[-1:] not in _CLOSING_MARKS:
+        return False
+    if line.rstrip(_CLOSING_MARKS + " ").endswith((".", "!", "?", "…", ",", ";")):
+        return False
+    return _VERB.search(masked) is None
 
 
 def _has_words(text: str, least: int) -> bool:
@@ -524,12 +553,23 @@ class Attributor:
                 if named:
                     return named, self._gender_of(named.name)
                 noun = _singular(m.group("noun"))
-                return Speaker(f"Unnamed {noun}", "person"), _UNNAMED_GENDER.get(noun)
+                gender = _UNNAMED_GENDER.get(noun)
+                if gender is None:  # 'The student, who was 19, was struggling with her …'
+                    own = _GENDERED_PRONOUN.search(para, m.end(), en)
+                    if own:
+                        gender = "f" if own.group().lower() in ("she", "her", "hers") else "m"
+                return Speaker(f"Unnamed {noun}", "person"), gender
         return None
 
     def _named_after(self, p: int, at: int, en: int) -> Speaker | None:
-        """The person a clause after an unnamed one names: 'the woman, who we are calling Jess,'."""
+        """The person an appositive or a clause after an unnamed one names: 'the woman, who we
+        are calling Jess,'."""
         para = self.paragraphs[p]
+        if para.startswith(",", at):  # 'The colleague, PC Sophie Marsden, told …'
+            close = para.find(",", at + 1, en)
+            person = self._person_in(p, at + 1, close if close > 0 else en)
+            if person:
+                return person
         at = para.find(", wh", at, min(en, at + _CLAUSE_REACH))  # 'the women he targeted, who'
         if at < 0:
             return None
@@ -560,6 +600,8 @@ class Attributor:
         # there (as in a quote that opens the sentence).
         if verb and self._may_name(p, st, verb.start()):
             yield from _subject_before(para, verb.start(), st)
+        if verb and para[st : verb.start()].rstrip().endswith(_INVERTING_MARKS):
+            yield from _after_subject(para, verb.start(), en)  # '“…,” said Vikram Maddox.'
         according = self.according(p, st, en)
         if according:
             yield according.start("who"), according.end("who")
@@ -712,6 +754,10 @@ class Attributor:
         role_holder = self._role_holder(phrase)
         if role_holder:
             return role_holder
+        if phrase[:1] in "sS" and (voice := _VOICE_OF.fullmatch(phrase)):
+            force = self.ctx.force_at(voice.group(2))  # 'A spokesperson for Scotland Yard'
+            if force:
+                return Speaker(f"{force} {voice.group(1).lower()}", "organisation")
         if shape.that_force:
             recent = self._recent_force(pi, start) or self.ctx.main_force
             if recent:
@@ -776,7 +822,7 @@ def _phrase_shape(text: str) -> _PhraseShape | None:
         and phrase.lower() not in {"we", "i", "you", "there", "this"}
         and phrase_words[0].lower() not in _NOT_SUBJECT_OPENERS  # 'What she got', 'Over days'
         # A clause ('the BBC she had been') or a possessive ("Kieran Ashby's") is no speaker.
-        and not any(w.lower() in PRONOUNS for w in phrase_words[1:])
+        and not any(w.lower() in PRONOUNS for w in phrase_words)
         and not phrase_words[-1].endswith(("'s", "’s"))
     )
     generic = _GENERIC_ORG.match(phrase) if may_speak else None
@@ -903,7 +949,7 @@ def _np_tail(text: str, floor: int, end: int) -> tuple[int, int] | None:
             break  # "It concluded", "she said": the pronoun is the whole phrase
         if low in {"and", "&"} and words > 0 and _initial_before(text, floor, k).isupper():
             pass  # "Police and Crime Commissioner", "England and Wales"
-        elif low in {"that", "this", "the"} and words > 0:
+        elif low in {"that", "this", "the", "a", "an"} and words > 0:
             start = k
             words += 1
             break  # "that force", "this report": a determiner ends the phrase
@@ -948,13 +994,23 @@ _NOT_SUBJECT_OPENERS: Final = _LEADING_PREPOSITIONS | frozenset(
 )
 
 
+_OPENING_CONJUNCTIONS: Final = frozenset(("but", "and", "yet", "so", "then"))
+
+
 def _np_head(text: str, start: int, limit: int) -> tuple[int, int] | None:
     """The noun phrase a sentence opens with, for participles: 'The report …, stating: …'."""
     end = start
+    first = 0  # the token the phrase may open with
     for n, m in enumerate(_NON_SPACE.finditer(text, start, limit)):
         token = m.group()
-        if n == 0 and token.lower().strip(",") in _LEADING_PREPOSITIONS:
-            return None  # "In a statement, …", "After the verdicts, …": not a subject
+        if n == first:
+            opener = token.lower().strip(",")
+            if opener in _LEADING_PREPOSITIONS:
+                return None  # "In a statement, …", "After the verdicts, …": not a subject
+            if opener in _OPENING_CONJUNCTIONS:
+                first, start = n + 1, m.end() + 1  # "But within days he …": look past "But"
+                end = start
+                continue
         word = token.strip(":,;")
         low = word.lower()
         if not (
@@ -964,7 +1020,9 @@ def _np_head(text: str, start: int, limit: int) -> tuple[int, int] | None:
         end = m.start() + len(word)
         if token.endswith((",", ";")):
             break
-    return (start, end) if end > start else None
+    if end == start or text[start:end].lower() in _NP_JOINERS:
+        return None  # nothing, or only "The": no noun to name a speaker
+    return (start, end)
 
 
 def _after_subject(text: str, pos: int, end: int) -> list[tuple[int, int]]:
@@ -1047,11 +1105,14 @@ class QuoteFinder:
             text = para[a:b].strip()
         else:
             text = "\n\n".join(self.paragraphs[p][x:y].strip() for p, x, y in pieces).strip()
-        if not _has_words(text, 2 if single else 1):
-            return None  # no words, or one word in one paragraph
+        one_word = single and not _has_words(text, 2)
+        if one_word and not _has_words(text, 1):
+            return None  # no words
         core = text.strip(" .,")
         if len(core) <= _LONGEST_RATING and core.lower() in RATINGS:
             return None  # "rated ‘good’": a grade, not speech
+        if single and _is_subheading(para, self.masked[pi]):
+            return None  # "## ‘We are ashamed’": a subheading echoing the speech below it
         s_start, s_end = self.attr.bounds(pi, a)
         # Attribution is looked for within WINDOW characters of the quote, so a paragraph
         # that is one enormous sentence still parses in linear time.
@@ -1069,16 +1130,19 @@ class QuoteFinder:
             speaker = self._speaker_after(lp, lb + 1, min(l_end, lb + WINDOW))
         intro = before.rstrip().endswith((":", ",")) or at_start  # "X said:" / "X said,"
         partial = not (intro and text[:1].isupper())
+        if one_word and (speaker is None or not _ends_sentence(para)):
+            # One word is speech only when its own sentence says who said it, in running
+            # text: not in a standfirst ('Jury hears officer told one woman she ‘owed’ him').
+            return None
+        if speaker is None and at_start:
+            speaker = self._dash_line_after(lp, lb)
         if (
             speaker is None
             and at_start
             and pi > 0
             and self.paragraphs[pi - 1].rstrip().endswith(":")
         ):
-            # "Mr X said:" alone in the paragraph before the quote.
-            prev = self.paragraphs[pi - 1]
-            p_start, _ = self.attr.bounds(pi - 1, len(prev) - 1)
-            speaker = self._speaker_before(pi - 1, p_start, len(prev))
+            speaker = self._introduced_by(pi - 1)
         if speaker is None and at_start and self.attr.last_speaker:
             speaker = self.attr.last_speaker
         if speaker is None:
@@ -1122,7 +1186,43 @@ class QuoteFinder:
                     speaker = self.attr.best(pi, [(who.start(1), who.end(1))])
                     if speaker is not None:
                         return speaker
+            if lead.endswith((",", " and")):
+                speaker = self._coordinated_subject(pi, s_start, vs)
+                if speaker is not None:
+                    return speaker
         return None
+
+    def _coordinated_subject(self, pi: int, s_start: int, vs: int) -> Speaker | None:
+        """The subject shared by coordinated verbs: 'Inspectors examined 40 cases and found …',
+        'Over the following weeks he visited her, told her …'."""
+        para = self.paragraphs[pi]
+        head = _np_head(para, s_start, vs)
+        if head is None:
+            pron = _CLAUSE_PRONOUN.search(para, s_start, vs)
+            return self.attr.best(pi, [pron.span()]) if pron else None
+        return self.attr.best(pi, [head])
+
+    def _dash_line_after(self, lp: int, q_close: int) -> Speaker | None:
+        """A pull quote signed on the line below it: '“…”' then '— Jo Bloggs, chair'."""
+        if lp + 1 >= len(self.paragraphs) or self.paragraphs[lp][q_close + 1 :].strip():
+            return None
+        dash = _DASH_BYLINE.match(self.paragraphs[lp + 1])
+        return self.attr.best(lp + 1, [dash.span(1)]) if dash else None
+
+    def _introduced_by(self, pi: int) -> Speaker | None:
+        """The speaker of paragraph pi, which ends with a colon and introduces the next one.
+
+        'Mr X said:', or with no speech verb the phrase its last sentence opens with:
+        'A spokesperson for the force has given us this statement:'.
+        """
+        prev = self.paragraphs[pi]
+        p_start, _ = self.attr.bounds(pi, len(prev) - 1)
+        speaker = self._speaker_before(pi, p_start, len(prev))
+        if speaker is None and _VERB.search(self.masked[pi], p_start) is None:
+            head = _np_head(prev, p_start, len(prev))
+            if head is not None:
+                speaker = self.attr.best(pi, [head])
+        return speaker
 
     def _speaker_after(self, pi: int, q_close: int, s_end: int) -> Speaker | None:
         para = self.paragraphs[pi]

@@ -97,6 +97,22 @@ BODIES = [
         PROSE + "\n\nRead more:\nAnother story\n\nEnd of the report.",
         [PROSE, "End of the report."],
     ),
+    (
+        "links-header-alone-then-link-list",
+        PROSE + "\n\n**Read more**\n\n- [Another story](https://example.org/a)\n"
+        "- [A third story](https://example.org/b)\n\nEnd of the report.",
+        [PROSE, "End of the report."],
+    ),
+    (
+        "links-header-bilingual",
+        PROSE + "\n\nDarllen mwy / Read more\n\n- Another story\n- A third story",
+        [PROSE],
+    ),
+    (
+        "list-after-prose-is-kept",
+        PROSE + "\n\n- first point made\n- second point made",
+        [PROSE, "first point made", "second point made"],
+    ),
     ("furniture", "Hide Ad\n\n" + PROSE + "\n\nAdvertisement", [PROSE]),
     ("links-header-long-s", PROSE + "\n\nſee also:\nAnother story", [PROSE]),
     ("links-header-caps", PROSE + "\n\nMORE FROM CRIME:\nAnother story", [PROSE]),

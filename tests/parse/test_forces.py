@@ -120,9 +120,33 @@ CASES: list[tuple[str, list[str], Expected]] = [
         [(PSNI, 3, (0,))],
     ),
     (
-        "pre-2013-scottish-forces",
+        "pre-2013-scottish-forces-are-their-own",
         ["Strathclyde Police and Grampian Police merged into Police Scotland in 2013."],
-        [("Police Scotland", 3, (0,))],
+        [
+            ("Strathclyde Police", 1, (0,)),
+            ("Grampian Police", 1, (0,)),
+            ("Police Scotland", 1, (0,)),
+        ],
+    ),
+    (
+        "bare-area-listed-after-a-force",
+        ["Smaller forces such as Dyfed-Powys and North Wales recorded fewer than 20."],
+        [("Dyfed-Powys Police", 1, (0,)), ("North Wales Police", 1, (0,))],
+    ),
+    (
+        "bare-area-after-or",
+        ["I'd say the same to colleagues in Greater Manchester Police or Merseyside."],
+        [("Greater Manchester Police", 1, (0,)), ("Merseyside Police", 1, (0,))],
+    ),
+    (
+        "bare-area-alone-is-a-place",
+        ["A former detective now living in Merseyside said he was told to drop it."],
+        [],
+    ),
+    (
+        "area-with-its-own-force-word-counted-once",
+        ["Kent Police, Sussex and Surrey Police share a unit."],
+        [("Kent Police", 1, (0,)), ("Sussex Police", 1, (0,)), ("Surrey Police", 1, (0,))],
     ),
     (
         "longest-match-north-yorkshire",
@@ -354,7 +378,7 @@ CANONICAL_CASES = [
     ("northants", "NORTHANTS POLICE", "Northamptonshire Police"),
     ("psni", "PSNI", PSNI),
     ("ruc", "Royal Ulster Constabulary", PSNI),
-    ("tayside", "Tayside Police", "Police Scotland"),
+    ("tayside-legacy", "Tayside Police", "Tayside Police"),
     ("west-mids", "West Mids Police", "West Midlands Police"),
     ("dyfed-powys-space", "Dyfed Powys Police", "Dyfed-Powys Police"),
     ("bare-area", "Kent", None),

@@ -506,6 +506,132 @@ CASES = [
         ),
         (Want("Harlow", "sleeping OK on your own", partial=True),),
     ),
+    Case(
+        "went_on_colon",
+        doc(
+            "Chief constable apologises to women",
+            'Chief Constable Maria Tennant said: "We let these women down."',
+            'She went on: "Every case he touched is being looked at again."',
+        ),
+        (
+            Want("Tennant", "We let these women down"),
+            Want("Tennant", "Every case he touched", partial=False),
+        ),
+    ),
+    Case(
+        "one_word_with_its_speaker",
+        doc(
+            "Sergeant dismissed over messages",
+            'Sgt Colin Ferris told the panel he had been "lonely" after his divorce.',
+            "His solicitor, Anna Petrakis, said he was “ashamed”.",
+        ),
+        (
+            Want("Ferris", "lonely", partial=True),
+            Want("Petrakis", "ashamed", partial=True),
+        ),
+    ),
+    Case(
+        "one_word_alone_is_no_quote",
+        doc(
+            "Officer who sent 'flirty' messages is sacked",
+            "Panel told officer called one woman ‘gorgeous’ after a crash",
+            'The messages were "flirty" and went on for months, the hearing was told.',
+        ),
+        (),
+        not_quotes=("flirty", "gorgeous"),
+    ),
+    Case(
+        "split_after_one_word",
+        doc(
+            "Force criticised by inspectors",
+            '"That," the inspector added, "is simply not good enough."',
+        ),
+        (
+            Want("inspector", "That", partial=False),
+            Want("inspector", "is simply not good enough"),
+        ),
+    ),
+    Case(
+        "subheading_echo_is_no_quote",
+        doc(
+            "Woman tells of ordeal at hands of officer",
+            'Supt Owen Pryce said: "We have apologised to every woman involved."',
+            "## 'Nobody listened to me'",
+            'One woman said: "Nobody listened to me. I called three times."',
+        ),
+        (
+            Want("Pryce", "We have apologised"),
+            Want("woman", "Nobody listened to me. I called", contains="three times"),
+        ),
+    ),
+    Case(
+        "pull_quote_signed_on_the_line_below",
+        doc(
+            "Officer jailed for abusing his position",
+            "> “Victims must be able to trust the officer who knocks on their door.”",
+            "> — Lydia Osei, Police and Crime Commissioner",
+            "The sentencing took place at Leeds Crown Court.",
+        ),
+        (Want("Osei", "Victims must be able to trust"),),
+    ),
+    Case(
+        "statement_introduced_without_a_verb",
+        doc(
+            "Met officer dismissed",
+            "A spokesperson for Scotland Yard has given us this statement:",
+            '"His conduct fell far short of what Londoners are entitled to expect."',
+        ),
+        (Want("Metropolitan", "His conduct fell far short"),),
+    ),
+    Case(
+        "coordinated_verbs_share_a_subject",
+        doc(
+            "Inspectors criticise counter-corruption unit",
+            "Durham Constabulary was inspected by HMICFRS in the spring.",
+            'Inspectors reviewed 30 files and found "serious gaps" in how intelligence '
+            "was assessed.",
+            "PC Gary Linton met the woman at a crash. Over the next month he called at her "
+            'house twice, told her he was "looking out for her", and sent her messages.',
+        ),
+        (
+            Want("HMICFRS|inspectors", "serious gaps", partial=True),
+            Want("Linton", "looking out for her", partial=True),
+        ),
+    ),
+    Case(
+        "he_continued_after_said_name",
+        doc(
+            "Union calls for independent scrutiny",
+            "A colleague raised concerns about the officer in 2021.",
+            '"Members are appalled by this behaviour," said Ravi Kothari, branch secretary '
+            "at the union.",
+            'He continued: "Every force needs independent scrutiny of these cases."',
+        ),
+        (
+            Want("Kothari", "Members are appalled"),
+            Want("Kothari", "Every force needs independent scrutiny"),
+        ),
+    ),
+    Case(
+        "unnamed_person_named_by_appositive",
+        doc(
+            "Officer jailed after colleague's warning",
+            "The colleague, PC Jessica Moorhouse, told the jury she had raised concerns in 2020.",
+            '"I wish I had pushed harder," she said.',
+        ),
+        (Want("Moorhouse", "I wish I had pushed harder"),),
+    ),
+    Case(
+        "unnamed_student_is_she",
+        doc(
+            "Officer contacted student he met on duty",
+            "PC Ryan Hartley stopped a 19-year-old student for speeding in May.",
+            "The student, who was 19 at the time, was upset and her car had broken down.",
+            "But within days he had found her online and sent a message telling her she "
+            'was "really special".',
+        ),
+        (Want("Hartley", "really special", partial=True),),
+    ),
 ]
 
 IDS = [case.name for case in CASES]
