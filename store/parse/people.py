@@ -144,6 +144,13 @@ _ROLE_BEFORE: Final = re.compile(
 # `_ROLE_BEFORE` in two steps, which finds the same role much faster: the role noun that ends the
 # text, then the leftmost start of the words that run up to it. Exact only while no role noun is
 # the end of another (otherwise two nouns could end the text), so that is checked.
+# Everything up to the last word that opens a clause or refers to someone else: what a role
+# found before a name keeps is after it.
+_CLAUSE_BEFORE_ROLE: Final = re.compile(
+    r".*\b(?:that|which|who|whom|whose|when|where|as|but|while|because|if|after|before|since"
+    r"|he|she|they|him|said|says|told)\s+",
+    re.I,
+)
 _ROLE_NOUN_AT_END: Final = re.compile(rf"(?:{_ROLE_NOUNS})\s*,?\s*$", re.I)
 _ROLE_WORDS_TO_END: Final = re.compile(
     rf"(?:[{_UPPER}][\w’'&-]*+\s++|(?:and|of|for|the)\s++){{0,6}}\Z", re.I
@@ -662,6 +669,9 @@ def _read_role(draft: _Draft, para: str, start: int, end: int) -> None:
         elif _may_end_in_role(para, max(0, start - 90), start):
             found = _role_before(para[max(0, start - 90) : start])
             if found is not None:
+                clause = _CLAUSE_BEFORE_ROLE.match(found)
+                if clause:  # 'sent her messages that the force's barrister': the barrister
+                    found = found[clause.end() :]
                 role = _LEADING_ARTICLE.sub("", found.strip(" ,"))
                 if len(role.split()) >= 1 and role.lower() not in {"said", "says"}:
                     draft.role = role

@@ -39,6 +39,16 @@ CASES: list[tuple[str, str, tuple[str, str | None, str | None]]] = [
     ),
     ("other-word-after-space", "Jane Doe said Reclaim Trust knew.", ("Jane Doe", None, None)),
     (
+        "role-before-name-after-a-clause",
+        "He sent messages that the force's barrister, Rhian Tudor-Owen, described as sexual.",
+        ("Rhian Tudor-Owen", "force's barrister", None),
+    ),
+    (
+        "role-before-name-after-said",
+        "\u201cWe failed her,\u201d said Kent Police's chief constable, Ann Lowe.",
+        ("Ann Lowe", "Kent Police's chief constable", None),
+    ),
+    (
         "role-before-name",
         "The unit director Jane Doe said so.",
         ("Jane Doe", "unit director", None),
