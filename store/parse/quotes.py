@@ -97,7 +97,7 @@ _ORG_NOUN: Final = re.compile(
 )
 _UNNAMED: Final = re.compile(  # the look-ahead (every opening word's first letter) speeds the scan
     r"(?=[ahost])\b(?:(?:one|two|some|another|several)\s+of\s+(?:his|her|their|the)\s+|the\s+|a\s+|his\s+"
-    r"|her\s+|one\s+|another\s+)(?:\w+(?:['’]s)?\s+)?"
+    r"|her\s+|one\s+|another\s+)(?:(?P<mod>\w+)(?:['’]s)?\s+)?"
     r"(?P<noun>woman|women|victims?|girl|mother|wife|daughter|sister|complainants?|"
     r"survivors?|man|father|husband|son|brother|boy|students?|teenagers?|pupils?|neighbours?|"
     r"friends?|colleagues?)\b",
@@ -125,6 +125,18 @@ def _may_name_unnamed(text: str) -> bool:
 # the rest male).
 _GENDERED_PRONOUN: Final = re.compile(r"\b(?:she|her|hers|he|him|his)\b", re.I)
 _CLAUSE_REACH: Final = 40  # how far after an unnamed person a clause that names them may begin
+
+
+_ORDINALS: Final = frozenset(("first", "second", "third", "fourth", "fifth", "sixth", "seventh"))
+
+
+def _unnamed_name(m: re.Match[str]) -> str:
+    """The speaker name for an _UNNAMED match: 'Unnamed woman', 'Unnamed third woman'."""
+    noun = _singular(m.group("noun"))
+    mod = m.group("mod")
+    if mod and mod.lower() in _ORDINALS:
+        return f"Unnamed {mod.lower()} {noun}"  # 'the third woman': not the first one
+    return f"Unnamed {noun}"
 
 
 def _singular(noun: str) -> str:
@@ -552,13 +564,12 @@ class Attributor:
                 named = self._named_after(p, m.end(), en)
                 if named:
                     return named, self._gender_of(named.name)
-                noun = _singular(m.group("noun"))
-                gender = _UNNAMED_GENDER.get(noun)
+                gender = _UNNAMED_GENDER.get(_singular(m.group("noun")))
                 if gender is None:  # 'The student, who was 19, was struggling with her …'
                     own = _GENDERED_PRONOUN.search(para, m.end(), en)
                     if own:
                         gender = "f" if own.group().lower() in ("she", "her", "hers") else "m"
-                return Speaker(f"Unnamed {noun}", "person"), gender
+                return Speaker(_unnamed_name(m), "person"), gender
         return None
 
     def _named_after(self, p: int, at: int, en: int) -> Speaker | None:
@@ -680,11 +691,10 @@ class Attributor:
         for p in range(max(0, pi - 2), pi + 1):
             text = self.paragraphs[p][: pos if p == pi else None]
             for m in _UNNAMED.finditer(text, max(0, len(text) - 800)):
-                noun = _singular(m.group("noun"))
-                g = _UNNAMED_GENDER.get(noun)
+                g = _UNNAMED_GENDER.get(_singular(m.group("noun")))
                 if gender and g and g != gender:
                     continue
-                found = ((p, m.start()), Speaker(f"Unnamed {noun}", "person"))
+                found = ((p, m.start()), Speaker(_unnamed_name(m), "person"))
         return found
 
     def _role_holder(self, phrase: str) -> Speaker | None:
@@ -749,7 +759,7 @@ class Attributor:
             return self._pronoun(pi, start, shape.pronoun)
         text = self.paragraphs[pi][start:end].strip(" ,")
         if text[:1] in _UNNAMED_OPENERS and (m := _UNNAMED.fullmatch(text)):
-            return Speaker(f"Unnamed {_singular(m.group('noun'))}", "person")  # 'one of the women'
+            return Speaker(_unnamed_name(m), "person")  # 'one of the women'
         phrase = shape.phrase
         role_holder = self._role_holder(phrase)
         if role_holder:

@@ -120,6 +120,18 @@ SPEAKERS: list[tuple[str, str, str]] = [
         "Patrick Vellacott",
     ),
     (
+        "ordinal-kept",
+        "Officer jailed\n\nThe first woman gave evidence on Monday.\n\n"
+        "The second woman, who met him after a crash, said: \u201cI trusted him.\u201d",
+        "Unnamed second woman",
+    ),
+    (
+        "spokesperson-for-a-force",
+        "Officer dismissed\n\nA spokesperson for Scotland Yard said: \u201cHis conduct fell far "
+        "short of what we expect.\u201d",
+        "Metropolitan Police Service spokesperson",
+    ),
+    (
         "force-spokesperson",
         "Officer jailed\n\nDevon & Cornwall Police confirmed an officer was suspended.\n\n"
         "A force spokesperson said: \u201cWe understand how distressing this is.\u201d",
