@@ -28,9 +28,55 @@ _URL_LINE: Final = re.compile(
 )
 _BARE_URL: Final = re.compile(r"^(?P<url>https?://\S+)$")
 _NON_WORD: Final = re.compile(r"\W+")
+_WRITER_ROLE: Final = re.compile(
+    r"(?:[A-Z][\w&-]*\s+){0,3}(?:Reporter|Correspondent|Editor|Writer|Columnist|Journalist"
+    r"|Staff|Desk)",
+    re.I,
+)
 _UNDATED: Final = Published()
-_TITLE_LINE: Final = re.compile(r"^(?:title|headline)\s*:\s*(?P<title>.+)$", re.I)
-_DATE_LINE: Final = re.compile(r"^(?:date|published|publication date)\s*:\s*(?P<date>.+)$", re.I)
+_TITLE_LINE: Final = re.compile(r"^(?:title|headline|subject)\s*:\s*(?P<title>.+)$", re.I)
+_DATE_LINE: Final = re.compile(
+    r"^(?:date|published|publication date|sent|FILED)\s*:\s*(?P<date>.+)$", re.I
+)
+_NEXT_FIELD: Final = re.compile(r"\s(?:From|To|Cc|Date|Sent|Reply-To):\s")
+# A header line cut short by wrapping ends with a word that needs more after it.
+_OPEN_ENDED: Final = re.compile(
+    r"\s(?:and|or|of|the|a|an|to|for|in|on|with|at|by|from|after|over|as|its|his|her|&)$", re.I
+)
+# Other fields of an e-mail's header ('From: The Brief <brief@example.org>') or a news agency's
+# slug lines ('SLUG: COURTS POLICE JAILED', 'WORDS: 560'), which are no part of the article.
+_FIELD_LINE: Final = re.compile(
+    r"^(?:(?i:from|to|cc|reply-to)\s*:.*@.*"
+    r"|(?:SLUG|CATCHLINE|BY|WORDS|PICTURES|EMBARGO|PRIORITY|TAKE|ATTN|FOR)\s*:.*)$"
+)
+
+
+# A page's JSON-LD block ('<script type="application/ld+json">{"@context": …}'): its
+# headline, publication date and address, read as the front matter's.
+_JSON_LD_FIELD: Final = re.compile(
+    r'"(?P<key>headline|datePublished|url)"\s*:\s*"(?P<value>(?:[^"\\]|\\.){1,2000})"'
+)
+_JSON_ESCAPE: Final = re.compile(r"\\(?:u(?P<hex>[0-9a-fA-F]{4})|(?P<char>.))")
+_JSON_CHARS: Final = {"n": " ", "t": " ", "r": " ", "b": "", "f": ""}
+
+
+def _json_ld(body: str) -> dict[str, str]:
+    """headline, datePublished and url from the first JSON-LD block in the body, if any."""
+    at = body.find('"@context"')
+    if at < 0:
+        return {}
+    end = body.find("</script>", at)
+    found: dict[str, str] = {}
+    for m in _JSON_LD_FIELD.finditer(body, at, end if end > 0 else at + 20_000):
+        found.setdefault(m.group("key"), _JSON_ESCAPE.sub(_unescape, m.group("value")).strip())
+    return found
+
+
+def _unescape(m: re.Match[str]) -> str:
+    if m.group("hex"):
+        return chr(int(m.group("hex"), 16))
+    char = m.group("char")
+    return _JSON_CHARS.get(char, char)
 
 
 def parse_article(text: str, source: str = "") -> ParsedArticle:
@@ -44,10 +90,12 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
     paragraphs = clean_paragraphs(fm.body)
     top_url = _top_url(fm.body)
 
-    title = repair_mojibake(fm.title) if fm.title else None
-    url = fm.url or top_url
+    ld = _json_ld(fm.body) if '"@context"' in fm.body else {}
+    fm_title = fm.title or ld.get("headline")
+    title = repair_mojibake(fm_title) if fm_title else None
+    url = fm.url or top_url or ld.get("url")
     site: str | None = fm.site
-    date_value = fm.date
+    date_value = fm.date or ld.get("datePublished")
     published = _UNDATED
     if title:
         title, suffix = split_site_suffix(title)
@@ -60,10 +108,18 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
             url = url or m.group("url")
             header.append(i)
         elif m2 := _TITLE_LINE.match(para):
-            title = title or m2.group("title").strip()
             header.append(i)
+            if title is None:
+                # Wrapped header lines may have been joined: 'Subject: … From: The Brief <…>'.
+                title = _NEXT_FIELD.split(m2.group("title"), 1)[0].strip()
+                following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+                if _OPEN_ENDED.search(title) and 0 < len(following) < 80 and ":" not in following:
+                    title = f"{title} {following}"  # 'Subject: … a GMP backlog and' wraps on
+                    header.append(i + 1)
         elif m3 := _DATE_LINE.match(para):
             date_value = date_value or m3.group("date")
+            header.append(i)
+        elif _FIELD_LINE.match(para):
             header.append(i)
     body = [p for i, p in enumerate(paragraphs) if i not in header] if header else paragraphs
 
@@ -176,8 +232,8 @@ def _strip_header(body: list[str]) -> tuple[list[str], tuple[str, Precision] | N
             drop.add(i)
             if dateline is None:
                 dateline = dateline_date(para)
-        elif is_byline(para):
-            drop.add(i)
+        elif is_byline(para) or (i - 1 in drop and _WRITER_ROLE.fullmatch(para)):
+            drop.add(i)  # 'By Jane Roe', and 'Crime Reporter' on the line below it
     if drop:
         last = max(drop)
         for j in range(last + 1, min(last + 3, len(body))):

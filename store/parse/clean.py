@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 import unicodedata
 from collections import Counter
 from typing import Final
@@ -65,10 +66,14 @@ _FURNITURE_HEADS: Final = frozenset(
     "|reje|mana|view|allo|decl|we a|we v".split("|")
 )
 # How _LINKS_HEADER's words open, in lower case ("ſ" is an "s" when case is ignored).
-_LINKS_HEADS: Final = frozenset(("re", "mo", "se", "yo", "ſe"))
+_LINKS_HEADS: Final = frozenset(("re", "mo", "se", "yo", "ſe", "in", "to", "tr", "la"))
 _LINKS_HEADER: Final = re.compile(
-    r"^(?:read\s+(?:more|next|also)|more\s+on\s+this\s+story|related(?:\s+(?:articles?|stories|content))?"
-    r"|more\s+from\b.{0,40}|see\s+also|you\s+may\s+also\s+like|most\s+read|more)"
+    r"^(?:read\s+(?:more|next|also)|more\s+on\s+this\s+story"
+    r"|related(?:\s+(?:articles?|stories|content|topics|news|links|coverage))?"
+    r"|more\s+from\b.{0,40}|see\s+also|you\s+(?:may|might)\s+also\s+like"
+    r"|most\s+(?:read|viewed|popular|shared|watched)|in\s+case\s+you\s+missed\s+it"
+    r"|top\s+stories|trending(?:\s+now)?|latest\s+(?:news|stories|headlines)"
+    r"|recommended(?:\s+for\s+you)?|more)"
     r"(?:\s+from\s+[^:]{1,40})?\s*:?\s*$",
     re.I,
 )
@@ -182,6 +187,10 @@ def _is_furniture(line: str, menus: bool) -> bool:
         return True
     if menus and _is_menu(stripped):
         return True
+    if "  " in stripped and _is_spaced_menu(stripped):
+        return True
+    if stripped[0] == "[" and _BUTTONS.fullmatch(stripped):
+        return True  # '[Share] [Save] [Listen to this article]'
     if stripped[:4].isascii() and head[:4] not in _FURNITURE_HEADS and not "0" <= head[0] <= "9":
         return False  # opens as no _FURNITURE phrase can ("ſ", "K", "İ", "ı" match ASCII letters)
     return bool(_FURNITURE.match(stripped))
@@ -195,6 +204,18 @@ def _is_menu(line: str) -> bool:
         return False  # 'By Jane Roe | 17.01.24 | Crime' is a dateline, read later
     items = _MENU_SEP.split(line)
     return len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items)
+
+
+def _is_spaced_menu(line: str) -> bool:
+    """Navigation or buttons set apart by runs of spaces: 'UK news   World   Politics',
+    'Accept additional cookies    Reject additional cookies'."""
+    if len(line) > 160 or _MENU_PUNCT.search(line):
+        return False
+    items = _SPACE_RUN.split(line)
+    return len(items) >= 3 and all(
+        0 < len(item.split()) <= 4 and (item[0].isupper() or not item[0].isalnum())
+        for item in items
+    )
 
 
 def _has_menu_mark(text: str) -> bool:
@@ -211,7 +232,36 @@ def _has_menu_mark(text: str) -> bool:
     )
 
 
+_CODE_OPEN: Final = re.compile(r"<(script|style)\b")
+_ASCII_LOWER: Final = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _drop_code(body: str) -> str:
+    """The body without its <script> and <style> elements: a page's code is no text of it.
+
+    Each element ends at the first closing tag after it; one left open is kept as text. One
+    pass from left to right, so the time is linear in the body's length.
+    """
+    low = body.translate(_ASCII_LOWER)  # tags in any case, at the same offsets
+    out: list[str] = []
+    pos = 0
+    while (m := _CODE_OPEN.search(low, pos)) is not None:
+        close = low.find(f"</{m.group(1)}", m.end())
+        if close < 0:
+            break
+        end = body.find(">", close)
+        end = len(body) if end < 0 else end + 1
+        out.append(body[pos : m.start()])
+        out.append("\n")
+        pos = end
+    out.append(body[pos:])
+    return "".join(out)
+
+
+_BUTTONS: Final = re.compile(r"(?:\[[^\]\[]{1,40}\]\s*){2,12}")
 _DIGIT: Final = re.compile(r"[0-9]")
+_SPACE_RUN: Final = re.compile(r"\s{2,}|\t")
+_MENU_PUNCT: Final = re.compile(r"[.,;:!?\"“”0-9]")
 _MENU_SEP: Final = re.compile(r"\s(?:>|›|»|\||/|·|•)\s")
 
 
@@ -296,6 +346,8 @@ def _join_lines(lines: list[str], wrapped: bool = False) -> list[str]:
 def clean_paragraphs(body: str) -> list[str]:
     """Clean paragraphs in order: furniture, repeats and doubled captions removed."""
     body = repair_mojibake(body)
+    if "<script" in body or "<style" in body or "<SCRIPT" in body or "<STYLE" in body:
+        body = _drop_code(body)
     if not body.isascii():  # ASCII is already in normal form
         body = unicodedata.normalize("NFC", body)
     candidates: list[str] = []
@@ -312,6 +364,8 @@ def clean_paragraphs(body: str) -> list[str]:
         after_links_header = False
         lines: list[str] = []
         for n, raw in enumerate(block):
+            if "  " in raw and _is_spaced_menu(raw):
+                continue  # before Markdown is stripped, which closes up the spaces
             if inline_markup:
                 line = strip_markdown(raw)
             elif raw[:1] in _LINE_MARKS:

@@ -40,6 +40,13 @@ _BYLINE: Final = re.compile(
     rf"(?:\s+(?:and|&)\s+{_BYLINE_NAME})?(?:\s*[,|–—-]\s*.{{0,60}})?$"
 )
 _BYLINE_OPENINGS: Final = ("by", "words", "written", "reporting")  # how a byline opens, lower-cased
+# What a publication says of itself under its name ('The independent voice of UK policing',
+# 'Oxford's student newspaper since 1962', 'Your weekly round-up of conduct news').
+_TAGLINE: Final = re.compile(
+    r"\b(?:newspaper|voice\s+of|since\s+(?:1[89]|20)\d\d|round-?up|your\s+(?:daily|weekly)"
+    r"|magazine\s+for|news\s+for|home\s+of)\b",
+    re.I,
+)
 _NAV_SEP: Final = re.compile(r"\s(?:\||>|›|»|/|·|•)\s")
 
 
@@ -50,14 +57,26 @@ def choose_headline(paragraphs: Sequence[str]) -> tuple[int, str | None] | None:
     headline: those are passed over. None when no line at the top reads as a headline.
     """
     candidates: list[int] = []
+    first_meta = TOP_LINES  # the first dateline or byline, which comes after the headline
     for i, para in enumerate(paragraphs[:TOP_LINES]):
         if not looks_like_headline(para):
             break  # the body has begun
         if is_dateline(para) or is_update_line(para) or is_byline(para):
+            first_meta = min(first_meta, i)
             continue
         candidates.append(i)
     if not candidates:
         return None
+    # A menu or section label stands between the site's own lines and the headline: whatever
+    # is above the last one ('His Majesty's Inspectorate of …', then 'News') is no headline.
+    nav = max(
+        (
+            n
+            for n, i in enumerate(candidates[:-1])
+            if i < first_meta and (is_menu_line(paragraphs[i]) or is_section_label(paragraphs[i]))
+        ),
+        default=-1,
+    )
     masthead: str | None = None
     below_masthead = False
     for n, i in enumerate(candidates):
@@ -65,6 +84,11 @@ def choose_headline(paragraphs: Sequence[str]) -> tuple[int, str | None] | None:
         later = candidates[n + 1 :]
         if not later:
             return i, masthead
+        if n < nav:
+            if masthead is None and is_masthead(para):
+                masthead = para
+            below_masthead = True
+            continue
         if is_menu_line(para):
             continue
         if is_masthead(para) or is_section_label(para):
@@ -74,7 +98,7 @@ def choose_headline(paragraphs: Sequence[str]) -> tuple[int, str | None] | None:
             continue
         if (
             below_masthead
-            and _words(para) < SHORT_HEADLINE
+            and (_words(para) < SHORT_HEADLINE or _TAGLINE.search(para) is not None)
             and any(
                 _words(paragraphs[j]) >= SHORT_HEADLINE and not is_menu_line(paragraphs[j])
                 for j in later

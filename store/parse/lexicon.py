@@ -90,6 +90,8 @@ TITLES: Final = frozenset(
         "Mx",
         "Cllr",
         "Councillor",
+        "Alderman",
+        "Alderwoman",
         "Judge",
         "Recorder",
         "Rev",
@@ -257,6 +259,7 @@ FEMALE_NAMES: Final = _words(
     rita rose rosie ruth sabrina sally samantha sandra sara sarah sasha shabana sharon sheila shirley
     siobhan sonia sophie stella stephanie sue susan suzanne tanya teresa theresa tina tracey tracy
     valerie vanessa vera victoria wendy yasmin yvette yvonne zara zoe zoë cressida lynne-marie
+    suella kemi
     """
 )
 
@@ -275,6 +278,6 @@ MALE_NAMES: Final = _words(
     steven stewart stuart terry thomas tim timothy toby tom tony trevor vincent wayne will william
     rhodri dafydd gwyn iwan emyr huw ieuan owain gethin hamish ruaridh eoin cian oisin padraig
     seamus darragh aled rhys gareth dewi
-    rishi keir boris sadiq suella kemi yvan mohammed muhammad ali omar tariq imran hassan rashid
+    rishi keir boris sadiq yvan mohammed muhammad ali omar tariq imran hassan rashid
     """
 )

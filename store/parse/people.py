@@ -552,8 +552,17 @@ def _single_names(
             if named and fold(named["name"]) in _GIVEN_NAMES:
                 found.append((named.start("name"), named["name"]))
             at = text.find(verb, at + len(verb))
-    if not found:
+    peers = _peers(text) if "Lord " in text or "Lady " in text or "Baroness " in text else []
+    if not found and not peers:
         return
+    for at, title, name in peers:  # 'Lord Pennard': a peer known by title and one name
+        key = fold(name)
+        if key in surnames or key in drafts:
+            continue  # 'Lady Thorne' after 'Adeline Thorne' is Adeline Thorne
+        draft = drafts[key] = _Draft(f"{title} {name}", bisect_right(starts, at) - 1)
+        draft.title = title
+        draft.gender = _gender(title, name)
+        surnames[key] = key
     first_names = {fold(d.name.split()[0]): key for key, d in drafts.items() if " " in d.name}
     for at, name in found:
         key = fold(name)
@@ -565,6 +574,27 @@ def _single_names(
         draft = drafts[key] = _Draft(name, bisect_right(starts, at) - 1)
         draft.gender = _gender(None, name)
         surnames[key] = key
+
+
+_PEER: Final = re.compile(
+    r"\b(?P<title>Lord|Lady|Baroness|Viscount|Viscountess|Earl|Countess)\s+"
+    r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?![’']?\s*[A-Z])"
+)
+# Words after 'Lord' or 'Lady' that make an office, not a peer's name.
+_NOT_PEERS: Final = frozenset(
+    "justice chancellor mayor chief advocate provost lieutenant speaker president privy "
+    "protector chamberlain steward bishop".split()
+)
+
+
+def _peers(text: str) -> list[tuple[int, str, str]]:
+    """Peers named by title and one word ('Lord Pennard', 'Baroness Whitlow'): where each
+    stands, its title and the name."""
+    return [
+        (m.start(), m["title"], m["name"])
+        for m in _PEER.finditer(text)
+        if m["name"].lower() not in _NOT_PEERS and m["name"].lower() not in NOT_NAME_WORDS
+    ]
 
 
 def _spelled(name: str, folded: str) -> str:

@@ -648,11 +648,29 @@ class Attributor:
                     subject = self._subject_person(p, st, en)
                     if subject is not None:
                         speaker, g = subject
+                        if gender and g is None:
+                            # 'The chair, Kemi Adeyemo, said PC Wrenfield had …' then 'He …':
+                            # one of known sex in the sentence is surer than one of unknown.
+                            other = self._person_of_gender(p, st, en, gender)
+                            if other is not None:
+                                return other
                         if not (gender and g and g != gender):
                             return speaker
                     found += 1
                     if found >= 5:
                         return None
+        return None
+
+    def _person_of_gender(self, p: int, st: int, en: int, gender: str) -> Speaker | None:
+        """The first person of this sex named in paragraph p between st and en, if any."""
+        here = self.mentions.get(p)
+        if not here:
+            return None
+        for m in here[bisect.bisect_left(self.mention_starts[p], st) :]:
+            if m.start >= en:
+                break
+            if self.ctx.people.genders.get(m.key) == gender:
+                return self._person_speaker(m.key)
         return None
 
     def _recent_subject(self, pi: int, pos: int) -> Speaker | None:
@@ -884,6 +902,13 @@ def _subject_spans(text: str, verb_start: int, clause_start: int) -> list[tuple[
         span = _np_tail(text, clause_start, clause_start + relative.start())
         return [span] if span else []
     if not stripped.endswith((",", ")")):
+        who = stripped.find(" who ")
+        if who > 0 and "," not in stripped:
+            # 'A mother and daughter who reported him … have said': the phrase before 'who',
+            # when it is all the clause holds before it.
+            span = _np_tail(text, clause_start, clause_start + who)
+            if span and not text[clause_start : span[0]].strip():
+                return [span]
         span = _np_tail(text, clause_start, clause_start + len(stripped))
         return [span] if span else []
     # Appositives: "Stephen Mold, the commissioner, said", "X, of Y Police, who led it, said",
@@ -926,6 +951,15 @@ def _word_start(text: str, floor: int, j: int) -> int:
     return k
 
 
+def _joins_names(text: str, floor: int, k: int) -> bool:
+    """Whether 'and' at k joins two parts of one phrase: a capitalised word or a speaker noun
+    comes before it."""
+    if _initial_before(text, floor, k).isupper():
+        return True
+    before = text[max(floor, k - 20) : k].split()
+    return bool(before) and before[-1].lower() in SPEAKER_NOUNS
+
+
 def _initial_before(text: str, floor: int, k: int) -> str:
     """The first character of the space-separated word before position k (not before floor)."""
     e = k
@@ -957,8 +991,8 @@ def _np_tail(text: str, floor: int, end: int) -> tuple[int, int] | None:
             start = k
             words = 1
             break  # "It concluded", "she said": the pronoun is the whole phrase
-        if low in {"and", "&"} and words > 0 and _initial_before(text, floor, k).isupper():
-            pass  # "Police and Crime Commissioner", "England and Wales"
+        if low in {"and", "&"} and words > 0 and _joins_names(text, floor, k):
+            pass  # "Police and Crime Commissioner", "England and Wales", "mother and daughter"
         elif low in {"that", "this", "the", "a", "an"} and words > 0:
             start = k
             words += 1

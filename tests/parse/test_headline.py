@@ -96,6 +96,63 @@ PAGES: list[tuple[str, list[str], str, str | None]] = [
         "Inside the hunt for officers who prey on women",
         "North East Community Voice",
     ),
+    (
+        "menu-set-apart-by-spaces",
+        [
+            "The Sentinel\nUK news   World   Politics   Opinion   Sport\nUK news › Police",
+            "Met detective jailed for pursuing mother whose son he was meant to protect",
+            BODY,
+        ],
+        "Met detective jailed for pursuing mother whose son he was meant to protect",
+        "The Sentinel",
+    ),
+    (
+        "tagline-of-six-words-under-masthead",
+        [
+            "POLICE BULLETIN ONLINE",
+            "The independent voice of UK policing",
+            "NEWS > PROFESSIONAL STANDARDS",
+            "GMP to screen officers' work phones for contact with victims",
+            BODY,
+        ],
+        "GMP to screen officers' work phones for contact with victims",
+        "POLICE BULLETIN ONLINE",
+    ),
+    (
+        "student-paper-tagline",
+        [
+            "THE RADCLIFFE REVIEW",
+            "Oxford's independent student newspaper since 1962",
+            "TVP officer who targeted students during welfare checks sacked",
+            BODY,
+        ],
+        "TVP officer who targeted students during welfare checks sacked",
+        "THE RADCLIFFE REVIEW",
+    ),
+    (
+        "long-site-name-above-a-section-label",
+        [
+            "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services",
+            "News",
+            "Force must do more to protect public from predatory officers, says inspectorate",
+            BODY,
+        ],
+        "Force must do more to protect public from predatory officers, says inspectorate",
+        None,
+    ),
+    (
+        "role-line-after-the-byline-is-no-menu",
+        [
+            "Cambridge Evening Courier",
+            "Cambridgeshire PC who sent sexual messages to victim dismissed",
+            "By Harriet Nwachukwu",
+            "Crime Reporter",
+            "Tuesday, 3rd September 2024, 4:32pm",
+            BODY,
+        ],
+        "Cambridgeshire PC who sent sexual messages to victim dismissed",
+        "Cambridge Evening Courier",
+    ),
 ]
 
 
@@ -115,7 +172,7 @@ def test_headline_found_below_page_chrome(
 
 def test_month_of_an_issue_line_above_the_headline_dates_the_article() -> None:
     """A date read from a line above the headline still dates the article."""
-    lines = PAGES[-1][1]
+    lines = next(c[1] for c in PAGES if c[0] == "dateline-above-kept-for-date")
     parsed = parse_article("\n\n".join(lines), "page.txt")
     assert (parsed.published.date, parsed.published.precision) == ("2023-06", "month")
 
@@ -176,6 +233,13 @@ COOKIE_LINES = [
     ("privacy-heading", "We value your privacy", True),
     ("partners", "We and our partners use cookies to store and access information.", True),
     ("accept-all", "Accept all Manage options", True),
+    (
+        "buttons-set-apart-by-spaces",
+        "Accept additional cookies    Reject additional cookies    View cookies",
+        True,
+    ),
+    ("bracketed-buttons", "[Share] [Save] [Listen to this article]", True),
+    ("headline-with-double-spaces", "Officer  jailed  for  abusing  his  position", False),
     (
         "prose-about-cookies",
         "The officer accepted that he had brought cookies to the woman's home on two visits.",

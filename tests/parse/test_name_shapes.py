@@ -1,4 +1,4 @@
-"""What a person's name may hold: particles, but no possessive, and no region's name."""
+"""What a person's name may hold: particles and peers' titles, but no possessive, no region."""
 
 from __future__ import annotations
 
@@ -32,6 +32,25 @@ CASES: list[tuple[str, list[str], set[str]]] = [
         "named-after-said",
         ["\u201cWe are appalled,\u201d said Vikram Maddox, branch secretary at the union."],
         {"Vikram Maddox"},
+    ),
+    (
+        "peers-by-title-and-one-name",
+        [
+            "Lord Pennard, a former senior officer, told peers the position was untenable.",
+            "Baroness Whitlow said she had been contacted by a woman.",
+            "The Lord Chancellor was not in the chamber.",
+        ],
+        {"Lord Pennard", "Baroness Whitlow"},
+    ),
+    (
+        "peer-named-in-full-first",
+        ["Adeline Thorne, a former judge, chaired it.", "Lady Thorne said it would report in May."],
+        {"Adeline Thorne"},
+    ),
+    (
+        "alderman-is-a-title",
+        ["Alderman Dessie McKibben said the board would ask questions."],
+        {"Dessie McKibben"},
     ),
     (
         "organisation-after-said-is-nobody",

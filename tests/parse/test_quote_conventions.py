@@ -622,6 +622,34 @@ CASES = [
         (Want("Moorhouse", "I wish I had pushed harder"),),
     ),
     Case(
+        "subject_before_who_clause",
+        doc(
+            "Family say dismissal must be a beginning",
+            "A mother and daughter who reported a detective during a harassment inquiry have "
+            'said his dismissal must be "only the start" of a review.',
+        ),
+        (Want("mother", "only the start", partial=True),),
+    ),
+    Case(
+        "he_is_the_man_named_in_the_sentence",
+        doc(
+            "Officer sacked over welfare visits",
+            "PC Thomas Wrenfield, 29, was dismissed.",
+            "The panel's chair, Kemi Adeyemo, said PC Wrenfield had exploited the students.",
+            'He told the hearing he had been "trying to be supportive" at the time.',
+        ),
+        (Want("Wrenfield", "trying to be supportive", partial=True),),
+    ),
+    Case(
+        "he_said_after_a_peer",
+        doc(
+            "Peers press minister",
+            "Lord Pennard, a former senior officer, spoke first.",
+            '"An officer who abuses that position must be removed," he said.',
+        ),
+        (Want("Pennard", "An officer who abuses that position"),),
+    ),
+    Case(
         "unnamed_student_is_she",
         doc(
             "Officer contacted student he met on duty",
