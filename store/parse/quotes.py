@@ -1014,8 +1014,10 @@ def _np_tail(text: str, floor: int, end: int) -> tuple[int, int] | None:
             break
     if start >= end:
         return None
-    # "a national report", "the police watchdog": adjectives after a determiner.
-    m = _DETERMINER_ADJECTIVES.search(text[floor:start])
+    # "a national report", "the police watchdog": adjectives after a determiner (not before a
+    # pronoun: 'In a written submission he said').
+    pronoun = words == 1 and text[start:end].lower() in PRONOUNS
+    m = None if pronoun else _DETERMINER_ADJECTIVES.search(text[floor:start])
     if m and not any(w in _CLAUSE_WORDS or w in SPEECH_VERBS for w in m.group(1).split()[1:]):
         start = floor + m.start(1)
     while start < end:
@@ -1058,7 +1060,11 @@ def _np_head(text: str, start: int, limit: int) -> tuple[int, int] | None:
         word = token.strip(":,;")
         low = word.lower()
         if not (
-            word[:1].isupper() or word[:1].isdigit() or low in _NP_JOINERS or low in SPEAKER_NOUNS
+            word[:1].isupper()
+            or word[:1].isdigit()
+            or low in _NP_JOINERS
+            or low in SPEAKER_NOUNS
+            or (low[-2:] in ("'s", "’s") and low[:-2] in SPEAKER_NOUNS)  # "The girl's father"
         ):
             break
         end = m.start() + len(word)
@@ -1066,6 +1072,8 @@ def _np_head(text: str, start: int, limit: int) -> tuple[int, int] | None:
             break
     if end == start or text[start:end].lower() in _NP_JOINERS:
         return None  # nothing, or only "The": no noun to name a speaker
+    if text[end - 2 : end] in ("'s", "’s"):
+        return None  # "A survivor's view": the phrase is about a view, not the survivor
     return (start, end)
 
 
@@ -1187,6 +1195,12 @@ class QuoteFinder:
             and self.paragraphs[pi - 1].rstrip().endswith(":")
         ):
             speaker = self._introduced_by(pi - 1)
+        if speaker is None and at_start and pi > 0 and self._reported_before(pi):
+            # 'Supt Emma Rowntree led the team. She says the evidence was not hidden.' then a
+            # quote with no attribution: hers, not the last quoted speaker's.
+            prev = self.paragraphs[pi - 1]
+            p_start, _ = self.attr.bounds(pi - 1, len(prev.rstrip()) - 1)
+            speaker = self._speaker_before(pi - 1, p_start, len(prev))
         if speaker is None and at_start and self.attr.last_speaker:
             speaker = self.attr.last_speaker
         if speaker is None:
@@ -1245,6 +1259,11 @@ class QuoteFinder:
             pron = _CLAUSE_PRONOUN.search(para, s_start, vs)
             return self.attr.best(pi, [pron.span()]) if pron else None
         return self.attr.best(pi, [head])
+
+    def _reported_before(self, pi: int) -> bool:
+        """Whether paragraph pi - 1 holds no quote and has a speech verb: reported speech."""
+        prev = self.masked[pi - 1]
+        return prev == self.paragraphs[pi - 1] and _VERB.search(prev) is not None
 
     def _dash_line_after(self, lp: int, q_close: int) -> Speaker | None:
         """A pull quote signed on the line below it: '“…”' then '— Jo Bloggs, chair'."""

@@ -650,6 +650,50 @@ CASES = [
         (Want("Pennard", "An officer who abuses that position"),),
     ),
     Case(
+        "pronoun_after_an_opening_phrase",
+        doc(
+            "Officer dismissed over messages",
+            "PC Dominic Fairbrother-Lane, 31, was dismissed without notice.",
+            'In a written submission he said he had been "flattered by her attention" and '
+            "had misread the situation.",
+        ),
+        (Want("Fairbrother-Lane", "flattered by her attention", partial=True),),
+    ),
+    Case(
+        "possessive_unnamed_subject_then_he",
+        doc(
+            "PC jailed for grooming victim",
+            "PC Kieran Ashby, 30, was jailed for five years.",
+            "The girl's father read a statement on behalf of the family. He told the court: "
+            '"We opened our door to a police officer because we had been burgled."',
+        ),
+        (Want("father", "We opened our door"),),
+    ),
+    Case(
+        "quote_after_reported_speech_is_that_speakers",
+        doc(
+            "Detectives found the pattern in a day",
+            'Lucy Marr said: "I want other women to know they will be believed."',
+            "Detective Superintendent Emma Rowntree led the inquiry. She says the evidence "
+            "was never hidden.",
+            '"When we looked at his phone and his duty records, the pattern was obvious."',
+        ),
+        (
+            Want("Marr", "I want other women to know"),
+            Want("Rowntree", "When we looked at his phone"),
+        ),
+    ),
+    Case(
+        "subheading_possessive_is_no_speaker",
+        doc(
+            "Commissioner's blog",
+            "## A survivor's view",
+            "Last month I met a woman from Plymouth who was targeted by an officer.",
+            '"The worst part was the silence," she told me.',
+        ),
+        (Want("woman", "The worst part was the silence"),),
+    ),
+    Case(
         "unnamed_student_is_she",
         doc(
             "Officer contacted student he met on duty",
