@@ -259,7 +259,7 @@ FEMALE_NAMES: Final = _words(
     rita rose rosie ruth sabrina sally samantha sandra sara sarah sasha shabana sharon sheila shirley
     siobhan sonia sophie stella stephanie sue susan suzanne tanya teresa theresa tina tracey tracy
     valerie vanessa vera victoria wendy yasmin yvette yvonne zara zoe zoë cressida lynne-marie
-    suella kemi
+    suella kemi helena
     """
 )
 

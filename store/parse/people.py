@@ -114,6 +114,7 @@ _FEW_SURNAMES: Final = 12  # more than this: one scan for all, not one search pe
 _SAID_AFTER: Final = re.compile(
     r"\s*(?:,[^,]{0,80},\s*|,\s*)?(?:said|says|added|told|explained|warned)\b"
 )
+_AGE_AFTER: Final = re.compile(r",\s*\d{1,2},")  # 'Meena Patel, 56, whom he met …'
 _DESCRIBED_AFTER: Final = re.compile(r",\s*(?:the|a|an|who|head|chair|chief|director|of|from)\b")
 # '“…,” said Vikram Maddox, branch secretary …': a speech verb before the pair, and the
 # clause ending after it.
@@ -291,13 +292,18 @@ def _strong(title: str | None, first: str, para: str, start: int, end: int) -> b
         return True
     if fold(first) in _GIVEN_NAMES:
         return True
-    if _SAID_AFTER.match(para, end) is not None or _DESCRIBED_AFTER.match(para, end) is not None:
+    if (
+        _SAID_AFTER.match(para, end) is not None
+        or _DESCRIBED_AFTER.match(para, end) is not None
+        or _AGE_AFTER.match(para, end) is not None
+    ):
         return True
     before = para[max(0, start - 16) : start]  # longer than any of the roles, and a space
     if not before.endswith(" "):
         return False
     words = before.split()
-    if words and words[-1] in _ROLES_BEFORE_NAME:
+    # 'chair Rowena Pike', and with a comma 'Deputy Chief Constable, Helena Okoro'
+    if words and words[-1].rstrip(",").lower() in _ROLES_BEFORE_NAME:
         return True
     return _CLAUSE_END.match(para, end) is not None and _SAID_BEFORE.search(before) is not None
 
@@ -667,9 +673,21 @@ def _second_pass(
         scan = sorted(paras)
     for pi in scan:
         for m in _honorifics(text, starts[pi], starts[pi] + len(paragraphs[pi])):
-            named = surnames.get(fold(m.group("name")))
+            folded_name = fold(m.group("name"))
+            named = surnames.get(folded_name)
             if named is None or covered[m.start()]:
                 continue
+            sex = _gender(m.group("title"), "")
+            if sex and drafts[named].gender not in (None, sex):
+                # 'Mr Patel' after 'Meena Patel' and 'Rohan Patel': the Patel who can be a Mr
+                named = next(
+                    (
+                        k
+                        for k, d in drafts.items()
+                        if d.gender in (None, sex) and fold(d.name.split()[-1]) == folded_name
+                    ),
+                    named,
+                )
             draft = drafts[named]
             draft.aliases.add(" ".join(m.group(0).split()))
             if draft.gender is None:

@@ -619,11 +619,14 @@ class Attributor:
         head = _np_head(para, st, en)
         if head:
             yield head
+            yield from _appositive_after(para, head[1], en)
         comma = para.find(", ", st, min(en, st + 70))
         if comma > 0:  # "After the verdicts, Judge X remanded …"
             after = _np_head(para, comma + 2, en)
             if after:
                 yield after
+                # "After the recording, Kent Police's chief constable, Jo Bloggs, sent us …"
+                yield from _appositive_after(para, after[1], en)
 
     def _salient_person(self, pi: int, pos: int, gender: str | None) -> Speaker | None:
         """For he/she: the subject of the nearest earlier sentence that can be meant."""
@@ -949,6 +952,14 @@ def _word_start(text: str, floor: int, j: int) -> int:
     while k > floor and not text[k - 1].isspace() and not _breaks_word(text, k - 1):
         k -= 1
     return k
+
+
+def _appositive_after(text: str, end: int, limit: int) -> Iterator[tuple[int, int]]:
+    """The appositive right after a phrase ending at end: ', Jo Bloggs,' gives 'Jo Bloggs'."""
+    if text.startswith(", ", end):
+        close = text.find(",", end + 2, min(limit, end + 60))
+        if close > end + 2:
+            yield end + 2, close
 
 
 def _joins_names(text: str, floor: int, k: int) -> bool:

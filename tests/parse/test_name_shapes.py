@@ -53,6 +53,16 @@ CASES: list[tuple[str, list[str], set[str]]] = [
         {"Dessie McKibben"},
     ),
     (
+        "age-after-the-name",
+        ["The officer pursued Meena Patel, 56, whom he met after a burglary."],
+        {"Meena Patel"},
+    ),
+    (
+        "role-and-comma-before-the-name",
+        ["Staffordshire Police's Deputy Chief Constable, Helena Brightwater-Okoro, wrote."],
+        {"Helena Brightwater-Okoro"},
+    ),
+    (
         "organisation-after-said-is-nobody",
         ["\u201cWomen deserve better,\u201d said Amnesty International."],
         set(),

@@ -694,6 +694,35 @@ CASES = [
         (Want("woman", "The worst part was the silence"),),
     ),
     Case(
+        "mr_is_the_man_of_two_sharing_a_surname",
+        doc(
+            "Widow targeted by officer",
+            "The officer pursued Meena Patel, 56, whom he met after a burglary.",
+            "Her son, Rohan Patel, 27, became suspicious.",
+            '"He was calling my mum at midnight," Mr Patel said.',
+            '"I had just lost my husband," Mrs Patel said.',
+        ),
+        (
+            Want("Rohan Patel", "He was calling my mum"),
+            Want("Meena Patel", "I had just lost my husband"),
+        ),
+    ),
+    Case(
+        "she_is_named_in_an_appositive_after_an_opening_phrase",
+        doc(
+            "Podcast: vetting is a snapshot",
+            'Sir Gordon Ashby said: "Tell someone."',
+            "Niamh Corrigan asked the last question.",
+            "After the recording, Staffordshire Police's Deputy Chief Constable, Helena "
+            'Brightwater-Okoro, sent us a statement. "We are glad our approach is noticed," she '
+            "said.",
+        ),
+        (
+            Want("Ashby", "Tell someone"),
+            Want("Brightwater-Okoro", "We are glad our approach"),
+        ),
+    ),
+    Case(
         "unnamed_student_is_she",
         doc(
             "Officer contacted student he met on duty",
