@@ -671,6 +671,7 @@ def _second_pass(
                         bare.append((at, len(surname), key))
                 at = folded.find(folded_name, at + 1)
         scan = sorted(paras)
+    sharing: dict[str, list[str]] | None = None  # people by folded surname, made when needed
     for pi in scan:
         for m in _honorifics(text, starts[pi], starts[pi] + len(paragraphs[pi])):
             folded_name = fold(m.group("name"))
@@ -680,12 +681,12 @@ def _second_pass(
             sex = _gender(m.group("title"), "")
             if sex and drafts[named].gender not in (None, sex):
                 # 'Mr Patel' after 'Meena Patel' and 'Rohan Patel': the Patel who can be a Mr
+                if sharing is None:
+                    sharing = {}
+                    for k, d in drafts.items():
+                        sharing.setdefault(fold(d.name.split()[-1]), []).append(k)
                 named = next(
-                    (
-                        k
-                        for k, d in drafts.items()
-                        if d.gender in (None, sex) and fold(d.name.split()[-1]) == folded_name
-                    ),
+                    (k for k in sharing.get(folded_name, ()) if drafts[k].gender in (None, sex)),
                     named,
                 )
             draft = drafts[named]
