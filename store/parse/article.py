@@ -90,7 +90,7 @@ def parse_article(text: str, source: str = "") -> ParsedArticle:
     paragraphs = clean_paragraphs(fm.body)
     top_url = _top_url(fm.body)
 
-    ld = _json_ld(fm.body) if '"@context"' in fm.body else {}
+    ld = _json_ld(fm.body)
     fm_title = fm.title or ld.get("headline")
     title = repair_mojibake(fm_title) if fm_title else None
     url = fm.url or top_url or ld.get("url")

@@ -364,7 +364,7 @@ def clean_paragraphs(body: str) -> list[str]:
         after_links_header = False
         lines: list[str] = []
         for n, raw in enumerate(block):
-            if "  " in raw and _is_spaced_menu(raw):
+            if inline_markup and "  " in raw and _is_spaced_menu(raw):
                 continue  # before Markdown is stripped, which closes up the spaces
             if inline_markup:
                 line = strip_markdown(raw)

@@ -692,7 +692,7 @@ def _second_pass(
             draft = drafts[named]
             draft.aliases.add(" ".join(m.group(0).split()))
             if draft.gender is None:
-                draft.gender = _gender(m.group("title"), "")
+                draft.gender = sex
             start, end = m.start() - starts[pi], m.end() - starts[pi]
             mentions.append(PersonMention(pi, start, end, named))
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())

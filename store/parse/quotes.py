@@ -576,9 +576,8 @@ class Attributor:
         """The person an appositive or a clause after an unnamed one names: 'the woman, who we
         are calling Jess,'."""
         para = self.paragraphs[p]
-        if para.startswith(",", at):  # 'The colleague, PC Sophie Marsden, told …'
-            close = para.find(",", at + 1, en)
-            person = self._person_in(p, at + 1, close if close > 0 else en)
+        for a, b in _appositive_after(para, at, en):  # 'The colleague, PC Sophie Marsden, told'
+            person = self._person_in(p, a, b)
             if person:
                 return person
         at = para.find(", wh", at, min(en, at + _CLAUSE_REACH))  # 'the women he targeted, who'
@@ -1237,12 +1236,7 @@ class QuoteFinder:
         for v in _VERB.finditer(masked[s_start:q_open]):
             vs, ve = s_start + v.start(), s_start + v.end()
             if v.group().endswith("ing"):  # "…, saying:": the sentence's opening phrase
-                head = _np_head(para, s_start, vs)
-                if head is None:  # 'Over nine days he sent her messages, asking …': he
-                    pron = _CLAUSE_PRONOUN.search(para, s_start, vs)
-                    speaker = self.attr.best(pi, [pron.span()] if pron else [])
-                else:
-                    speaker = self.attr.best(pi, [head])
+                speaker = self._opening_subject(pi, s_start, vs)
             else:
                 speaker = self.attr.best(pi, _subject_before(para, vs, s_start))
             if speaker is not None:
@@ -1256,14 +1250,15 @@ class QuoteFinder:
                     if speaker is not None:
                         return speaker
             if lead.endswith((",", " and")):
-                speaker = self._coordinated_subject(pi, s_start, vs)
+                speaker = self._opening_subject(pi, s_start, vs)
                 if speaker is not None:
                     return speaker
         return None
 
-    def _coordinated_subject(self, pi: int, s_start: int, vs: int) -> Speaker | None:
-        """The subject shared by coordinated verbs: 'Inspectors examined 40 cases and found …',
-        'Over the following weeks he visited her, told her …'."""
+    def _opening_subject(self, pi: int, s_start: int, vs: int) -> Speaker | None:
+        """The subject the sentence opens with, for a participle or a verb sharing it: 'The
+        report …, stating', 'Inspectors examined 40 cases and found …', and after an opening
+        phrase its pronoun: 'Over nine days he sent her messages, asking …'."""
         para = self.paragraphs[pi]
         head = _np_head(para, s_start, vs)
         if head is None:
